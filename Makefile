@@ -1,0 +1,43 @@
+# The two set-up commands of the README, plus their parts.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MEMBERS ?= 300
+
+.PHONY: demo test install browser messages check-tests serve
+
+## Install everything, build the demo site on the embedded defaults, and serve it.
+demo: install messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo --members $(MEMBERS) --demo-accounts
+	@echo ""
+	@echo "  Sakura Science Club is running at http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (user: admin, password: sakura-demo)"
+	@echo ""
+	$(BIN)/daphne -b $(HOST) -p $(PORT) club.asgi:application
+
+## Install everything and run the whole test suite.
+test: install browser messages
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+## Debian's Chromium for the Playwright tests (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; \
+		fi; }
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0

@@ -1,0 +1,142 @@
+"""News and activity reports, in English and Japanese."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from club.pages.blocks import BodyBlock
+
+NEWS_PER_PAGE = 10
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def published_in(self, index_page: Page) -> NewsPageQuerySet:
+        """Live, public news under ``index_page``, newest first."""
+        return self.child_of(index_page).live().public().order_by("-date", "-pk")
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news listing with tag filtering, pagination and RSS/Atom feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news(self) -> NewsPageQuerySet:
+        return NewsPage.objects.published_in(self)
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        items = self.news().select_related("hero_image", "chapter").prefetch_related("tags")
+        tag = request.GET.get("tag", "").strip()
+        current_tag = None
+        if tag:
+            current_tag = Tag.objects.filter(slug=tag[:100]).first()
+            if current_tag is None:
+                raise Http404("Unknown tag")
+            items = items.filter(tags=current_tag)
+        page_obj = paginate(items, request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": page_obj,
+                "current_tag": current_tag,
+                "all_tags": Tag.objects.filter(
+                    news_newspagetag_items__content_object__in=self.news()
+                ).distinct(),
+            },
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request: HttpRequest) -> HttpResponse:
+        from club.news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request: HttpRequest) -> HttpResponse:
+        from club.news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+def paginate(items: Any, raw_page: str | None) -> Any:
+    """Paginate ``items``; a page number that is not a positive integer in range is a 404."""
+    paginator = Paginator(items, NEWS_PER_PAGE)
+    try:
+        return paginator.page(raw_page or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404("No such page") from None
+
+
+class NewsPage(Page):
+    """One news item or activity report, optionally hosted by a chapter."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), max_length=500)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
+    chapter = models.ForeignKey(
+        "members.Chapter",
+        verbose_name=_("hosting chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
+        FieldPanel("chapter"),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news page")
+        ordering = ["-date"]

@@ -1,0 +1,59 @@
+"""Site chrome: navigation and the language switcher."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _localized_root(request: Any) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context: dict[str, Any]) -> list[Page]:
+    """The current language's top-level pages that are marked 'show in menus'."""
+    root = _localized_root(context["request"])
+    if root is None:
+        return []
+    return list(root.get_children().live().public().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context: dict[str, Any]) -> str:
+    root = _localized_root(context["request"])
+    return root.url if root is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
+    """One link per language that leads to the same page in that language.
+
+    A Wagtail page links to its translation; any other view keeps its path and
+    query string under the other language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation is not None and translation.live:
+                url = translation.get_url(request)
+        if url is None:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links

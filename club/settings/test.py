@@ -1,0 +1,11 @@
+"""Test settings: the same stack as dev, with fast hashing and captured email."""
+
+from club.settings.base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# ASGI requests run in their own threads; persistent connections would outlive the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

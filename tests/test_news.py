@@ -1,0 +1,83 @@
+"""News listing: tags, pagination, feeds and per-locale dates."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from club.news.models import NEWS_PER_PAGE, NewsPage
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_listing_shows_newest_first_and_paginates(client, demo_site):
+    total = NewsPage.objects.live().filter(locale__language_code="en").count()
+    assert total > NEWS_PER_PAGE, "the demo site should need a second page of news"
+
+    first = client.get("/en/news/").content.decode()
+    second = client.get("/en/news/", {"page": 2}).content.decode()
+
+    cards = first.split('class="card-grid"', 1)[1]
+    assert cards.index("Fourth Japan-India University Forum") < cards.index("Y-tec: young")
+    assert "Page 1 of 2" in first
+    assert first.count('class="card"') == NEWS_PER_PAGE
+    assert second.count('class="card"') == total - NEWS_PER_PAGE
+
+
+def test_tag_filter_shows_only_tagged_news(client, demo_site):
+    html = client.get("/en/news/", {"tag": "forum"}).content.decode()
+
+    assert "Second Asia University Forum in Tokyo" in html
+    assert "Nobel laureate Hiroshi Amano" not in html
+    assert "News tagged “Forum”" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "abc"},
+        {"page": "0"},
+        {"page": "-1"},
+        {"page": "99999"},
+        {"tag": "no-such-tag"},
+        {"page": "1e3"},
+        {"tag": "x" * 5000},
+    ],
+)
+def test_malformed_listing_queries_are_404_not_500(client, demo_site, query):
+    assert client.get("/en/news/", query).status_code == 404
+
+
+def test_rss_feed_is_valid_xml_with_items(client, demo_site):
+    response = client.get("/en/news/feed/rss/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert "The 6th India alumni meeting in New Delhi" in titles
+    assert channel.find("item").findtext("link").startswith("http://")
+
+
+def test_atom_feed_is_valid_xml_in_japanese(client, demo_site):
+    response = client.get("/ja/news/feed/atom/")
+
+    root = ET.fromstring(response.content)
+    titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
+    assert "第6回インド同窓会をニューデリーで開催" in titles
+
+
+def test_dates_are_formatted_per_locale(client, demo_site):
+    english = client.get("/en/news/sixth-india-alumni-meeting/").content.decode()
+    japanese = client.get("/ja/news/sixth-india-alumni-meeting/").content.decode()
+
+    assert "Jan. 25, 2025" in english
+    assert "2025年1月25日" in japanese
+
+
+def test_news_page_shows_hosting_chapter_and_tags(client, demo_site):
+    html = client.get("/en/news/lotus-kek-superkekb/").content.decode()
+
+    assert "Hosted by India chapter" in html
+    assert "?tag=lotus" in html
