@@ -78,3 +78,13 @@ def test_event_page_shows_event_zone_and_viewer_zone(client, demo_site):
 
     assert "Asia/Kolkata" in html
     assert "In your time zone" in html
+
+
+def test_event_times_are_shown_in_the_event_zone(client, demo_site):
+    listing = client.get("/en/events/").content.decode()
+    page = client.get("/en/events/seventh-india-alumni-meeting/").content.decode()
+
+    # 10:00 in New Delhi, not 13:30 in Tokyo (the server's zone).
+    assert "Jan. 23, 2027, 10 a.m." in listing
+    assert "Jan. 23, 2027, 10 a.m." in page
+    assert "Jan. 23, 2027, 1:30 p.m." in page  # the same moment in the viewer's zone

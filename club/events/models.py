@@ -106,15 +106,3 @@ class EventPage(Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
-
-    @property
-    def zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
-
-    @property
-    def local_start(self) -> datetime:
-        return timezone.localtime(self.start, self.zone)
-
-    @property
-    def local_end(self) -> datetime:
-        return timezone.localtime(self.end, self.zone)
