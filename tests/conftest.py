@@ -32,3 +32,67 @@ def demo_site(db) -> HomePage:
 @pytest.fixture
 def ja(db) -> Locale:
     return Locale.objects.get(language_code="ja")
+
+
+# Named people used across the members tests. Alice and Carol are in the India
+# chapter (Carol coordinates it); Bob is in the Thailand chapter; Jess is JST staff.
+
+
+@pytest.fixture
+def india(db):
+    from club.members.models import Chapter
+
+    return Chapter.objects.get_or_create(slug="india", defaults={"name": "India chapter"})[0]
+
+
+@pytest.fixture
+def thailand(db):
+    from club.members.models import Chapter
+
+    return Chapter.objects.get_or_create(slug="thailand", defaults={"name": "Thailand chapter"})[0]
+
+
+@pytest.fixture
+def alice(db, india):
+    from tests.factories import MemberFactory, UserFactory, join
+
+    member = MemberFactory(
+        user=UserFactory(username="alice"), given_name="Alice", family_name="Anand"
+    )
+    join(member, india)
+    return member
+
+
+@pytest.fixture
+def bob(db, thailand):
+    from tests.factories import MemberFactory, UserFactory, join
+
+    member = MemberFactory(
+        user=UserFactory(username="bob"), given_name="Bob", family_name="Boonmee", country="TH"
+    )
+    join(member, thailand)
+    return member
+
+
+@pytest.fixture
+def carol(db, india):
+    from tests.factories import MemberFactory, UserFactory, join
+
+    member = MemberFactory(
+        user=UserFactory(username="carol"), given_name="Carol", family_name="Chandra"
+    )
+    join(member, india, coordinator=True)
+    return member
+
+
+@pytest.fixture
+def jess(db):
+    """A JST staff user (in the 'JST staff' group), with no member profile."""
+    from django.contrib.auth.models import Group
+
+    from club.members.roles import JST_STAFF_GROUP
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="jess")
+    user.groups.add(Group.objects.get(name=JST_STAFF_GROUP))
+    return user

@@ -1,0 +1,1 @@
+"""Placeholder: Wagtail admin registrations land here."""

@@ -1,0 +1,32 @@
+"""Sending claim invitations to imported alumni."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from club.members.models import Invitation, Member
+
+
+def send_invitation(member: Member, base_url: str | None = None) -> Invitation | None:
+    """Email ``member`` a one-time link to claim their account; None without an address.
+
+    Earlier unused invitations stop working: only the newest link is valid.
+    """
+    email = member.user.email if member.user_id and member.user.email else member.contact_email
+    if not email:
+        return None
+    member.invitations.filter(used_at__isnull=True).delete()
+    invitation, token = Invitation.issue(member, email)
+    with translation.override(member.preferred_language):
+        link = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + reverse(
+            "members:claim", kwargs={"token": token}
+        )
+        context = {"member": member, "link": link, "expires_at": invitation.expires_at}
+        subject = render_to_string("members/email/invitation_subject.txt", context).strip()
+        body = render_to_string("members/email/invitation_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    return invitation

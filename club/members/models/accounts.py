@@ -1,0 +1,71 @@
+"""One-time invitations that let an imported alumnus claim their account."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def usable(self) -> InvitationQuerySet:
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+    def for_token(self, token: str) -> Invitation | None:
+        """The usable invitation for a raw token from a link, if any."""
+        if not token or len(token) > 100:
+            return None
+        return (
+            self.usable()
+            .select_related("member__user")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
+
+
+class Invitation(models.Model):
+    """A claim link sent to an imported member. Only the token's hash is stored."""
+
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("sent to"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+
+    def __str__(self) -> str:
+        return self.email
+
+    @classmethod
+    def issue(cls, member, email: str) -> tuple[Invitation, str]:
+        """Create an invitation; returns it with the raw token, which is never stored."""
+        token = secrets.token_urlsafe(32)
+        invitation = cls.objects.create(
+            member=member,
+            email=email,
+            token_hash=hash_token(token),
+            expires_at=timezone.now() + INVITATION_LIFETIME,
+        )
+        return invitation, token
+
+    def mark_used(self) -> None:
+        self.used_at = timezone.now()
+        self.save(update_fields=["used_at"])

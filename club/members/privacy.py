@@ -1,0 +1,228 @@
+"""The privacy rule: who may see which section of a member's profile.
+
+This module is the only place the rule lives. It is expressed as *audience
+tokens*: a profile section is visible to a viewer when the section's audience
+and the viewer's tokens intersect, or the viewer is JST staff. The same tokens
+drive the Python check, the ORM filter (``visible_q``) and the search index, so
+every path (pages, exports, the JSON API, search hits and facet counts) agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, OuterRef, Q, TextChoices
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from club.members.models import Member
+
+PUBLIC_AUDIENCE = "public"
+MEMBERS_AUDIENCE = "members"
+
+
+class Visibility(TextChoices):
+    PUBLIC = "public", _("Everyone, including visitors who are not signed in")
+    MEMBERS = "members", _("Signed-in club members")
+    CHAPTER = "chapter", _("Members of my chapters")
+    PRIVATE = "private", _("Only me (and JST staff)")
+
+
+class Section(TextChoices):
+    PROFILE = "profile", _("Name, photo, country and fields")
+    BIO = "bio", _("Biography")
+    CONTACT = "contact", _("Contact details and links")
+    CAREER = "career", _("Current position and career")
+    PARTICIPATION = "participation", _("Sakura Science programme participation")
+    REVISITS = "revisits", _("Re-visits to Japan")
+
+
+# Which member attributes belong to which section. Anything not listed here is
+# never shown to anyone but the member and staff.
+SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
+    Section.PROFILE: (
+        "display_name",
+        "given_name",
+        "family_name",
+        "native_name",
+        "name_order",
+        "photo",
+        "country",
+        "nationality",
+        "fields",
+        "open_to_mentoring",
+    ),
+    Section.BIO: ("bio", "bio_ja"),
+    Section.CONTACT: ("contact_email", "links"),
+    Section.CAREER: ("position", "organisation", "careers"),
+    Section.PARTICIPATION: ("participations",),
+    Section.REVISITS: ("revisits",),
+}
+FIELD_SECTION: dict[str, Section] = {
+    name: section for section, names in SECTION_FIELDS.items() for name in names
+}
+
+
+def chapter_token(chapter_id: int) -> str:
+    return f"chapter:{chapter_id}"
+
+
+def member_token(member_id: int) -> str:
+    return f"member:{member_id}"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking: everything the privacy rule needs to know about them."""
+
+    member_id: int | None = None
+    is_member: bool = False
+    is_staff: bool = False
+    chapter_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        tokens = {PUBLIC_AUDIENCE}
+        if self.is_member:
+            tokens.add(MEMBERS_AUDIENCE)
+            tokens.update(chapter_token(pk) for pk in self.chapter_ids)
+        if self.member_id is not None:
+            tokens.add(member_token(self.member_id))
+        return frozenset(tokens)
+
+    @classmethod
+    def for_user(cls, user: Any) -> Viewer:
+        """The viewer for a request's user; cached on the user object."""
+        if user is None or not user.is_authenticated:
+            return ANONYMOUS
+        cached = getattr(user, "_club_viewer", None)
+        if cached is not None:
+            return cached
+        from club.members.models import MemberStatus
+
+        is_staff = user.is_active and user.has_perm("members.view_all_profiles")
+        member = getattr(user, "member", None)
+        is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
+        viewer = cls(
+            member_id=member.pk if is_member else None,
+            is_member=is_member or is_staff,
+            is_staff=is_staff,
+            chapter_ids=frozenset(member.chapters.values_list("pk", flat=True))
+            if is_member
+            else frozenset(),
+        )
+        user._club_viewer = viewer
+        return viewer
+
+
+ANONYMOUS = Viewer()
+
+
+def section_audience(member: Member, section: Section, chapter_ids: Iterable[int]) -> list[str]:
+    """The audience tokens of one profile section, as stored in the search index."""
+    level = member.visibility(section)
+    audience = [member_token(member.pk)]
+    if level == Visibility.PUBLIC:
+        audience += [PUBLIC_AUDIENCE, MEMBERS_AUDIENCE]
+    elif level == Visibility.MEMBERS:
+        audience.append(MEMBERS_AUDIENCE)
+    elif level == Visibility.CHAPTER:
+        audience += [chapter_token(pk) for pk in chapter_ids]
+    return audience
+
+
+def can_see(viewer: Viewer, member: Member, section: Section) -> bool:
+    """Whether ``viewer`` may see ``section`` of ``member``'s profile."""
+    if viewer.is_staff:
+        return True
+    from club.members.models import MemberStatus
+
+    if member.status != MemberStatus.ACTIVE:
+        return False
+    needs_chapters = member.visibility(section) == Visibility.CHAPTER and viewer.chapter_ids
+    chapter_ids = _member_chapter_ids(member) if needs_chapters else ()
+    return not viewer.tokens.isdisjoint(section_audience(member, section, chapter_ids))
+
+
+def visible_sections(viewer: Viewer, member: Member) -> frozenset[Section]:
+    return frozenset(section for section in Section if can_see(viewer, member, section))
+
+
+def visible_q(viewer: Viewer, section: Section, prefix: str = "") -> Q:
+    """The privacy rule as an ORM filter on members (``prefix`` for related lookups)."""
+    if viewer.is_staff:
+        return Q()
+    from club.members.models import ChapterMembership
+
+    column = f"{prefix}visibility_{section}"
+    rule = Q(**{column: Visibility.PUBLIC})
+    if viewer.is_member:
+        rule |= Q(**{column: Visibility.MEMBERS})
+        if viewer.chapter_ids:
+            shares_chapter = ChapterMembership.objects.filter(
+                member=OuterRef(f"{prefix}pk"), chapter_id__in=viewer.chapter_ids
+            )
+            rule |= Q(**{column: Visibility.CHAPTER}) & Q(Exists(shares_chapter))
+    if viewer.member_id is not None:
+        rule |= Q(**{f"{prefix}pk": viewer.member_id})
+    return rule
+
+
+def _member_chapter_ids(member: Member) -> list[int]:
+    prefetched = getattr(member, "_prefetched_objects_cache", {}).get("chapters")
+    if prefetched is not None:
+        return [chapter.pk for chapter in prefetched]
+    return list(member.chapters.values_list("pk", flat=True))
+
+
+MANY_VALUED = {"fields", "links", "careers", "participations", "revisits"}
+
+
+class ProfileView:
+    """A member exactly as one viewer may see them.
+
+    Templates, exports and JSON read members through this object only: a hidden
+    section reads as empty, and fields outside every section do not exist.
+    """
+
+    def __init__(self, member: Member, viewer: Viewer) -> None:
+        self._member = member
+        self.pk = member.pk
+        self.is_own = viewer.member_id == member.pk
+        self.sections = visible_sections(viewer, member)
+        self.shows = {section.value: section in self.sections for section in Section}
+
+    def __getattr__(self, name: str) -> Any:
+        section = FIELD_SECTION.get(name)
+        if section is None:
+            raise AttributeError(name)
+        if section not in self.sections:
+            return [] if name in MANY_VALUED else None
+        value = getattr(self._member, name)
+        return list(value.all()) if name in MANY_VALUED else value
+
+    def to_dict(self) -> dict[str, Any]:
+        """The visible fields as plain JSON-ready data."""
+        data: dict[str, Any] = {"id": self.pk}
+        for section in Section:
+            if section not in self.sections:
+                continue
+            for name in SECTION_FIELDS[section]:
+                data[name] = _plain(getattr(self, name))
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if hasattr(value, "code") and hasattr(value, "name"):  # a django-countries Country
+        return value.code or None
+    if hasattr(value, "file"):  # a Wagtail image: never expose the storage path
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "slug"):  # a tag
+        return value.name
+    return value

@@ -1,0 +1,12 @@
+"""Member-facing URLs, under the language prefix."""
+
+from club.members.views import accounts, groups, profile, public
+
+app_name = "members"
+
+urlpatterns = [
+    *accounts.urlpatterns,
+    *profile.urlpatterns,
+    *public.urlpatterns,
+    *groups.urlpatterns,
+]

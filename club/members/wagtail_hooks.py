@@ -1,0 +1,3 @@
+"""Wagtail admin for members: each module registers its own hooks on import."""
+
+from club.members.admin import approvals, roster, viewsets  # noqa: F401
