@@ -53,6 +53,8 @@ SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
         "nationality",
         "fields",
         "open_to_mentoring",
+        "chapters",
+        "subject_groups",
     ),
     Section.BIO: ("bio", "bio_ja"),
     Section.CONTACT: ("contact_email", "links"),
@@ -177,7 +179,15 @@ def _member_chapter_ids(member: Member) -> list[int]:
     return list(member.chapters.values_list("pk", flat=True))
 
 
-MANY_VALUED = {"fields", "links", "careers", "participations", "revisits"}
+MANY_VALUED = {
+    "fields",
+    "links",
+    "careers",
+    "participations",
+    "revisits",
+    "chapters",
+    "subject_groups",
+}
 
 
 class ProfileView:
