@@ -135,6 +135,11 @@ def section_audience(member: Member, section: Section, chapter_ids: Iterable[int
     return audience
 
 
+def audience_admits(viewer: Viewer, audience: Iterable[str]) -> bool:
+    """The rule itself: staff see everything, others need a token in the audience."""
+    return viewer.is_staff or not viewer.tokens.isdisjoint(audience)
+
+
 def can_see(viewer: Viewer, member: Member, section: Section) -> bool:
     """Whether ``viewer`` may see ``section`` of ``member``'s profile."""
     if viewer.is_staff:
@@ -145,7 +150,7 @@ def can_see(viewer: Viewer, member: Member, section: Section) -> bool:
         return False
     needs_chapters = member.visibility(section) == Visibility.CHAPTER and viewer.chapter_ids
     chapter_ids = _member_chapter_ids(member) if needs_chapters else ()
-    return not viewer.tokens.isdisjoint(section_audience(member, section, chapter_ids))
+    return audience_admits(viewer, section_audience(member, section, chapter_ids))
 
 
 def visible_sections(viewer: Viewer, member: Member) -> frozenset[Section]:

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -120,6 +122,15 @@ else:
 
 # The alumni directory runs on Elasticsearch when configured, else on the database.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX") or "club-directory"
+
+# Wagtail's own housekeeping tasks run immediately; ours that talk to outside
+# services (search index, email) are stored in the database and retried by
+# `manage.py db_worker --backend durable`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "durable": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +162,8 @@ globals().update(email_config(env_str("EMAIL_URL")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Sakura Science Club <club@example.org>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Sign in with a username or an email address (either, case-insensitively).
+AUTHENTICATION_BACKENDS = ["club.members.backends.UsernameOrEmailBackend"]
 LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -175,5 +188,6 @@ LOGGING = {
         # Wagtail logs every page action and background task at INFO; too chatty for seeding.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,224 @@
+"""Forms for signing in, claiming an invitation and registering."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from club.members import signin_throttle
+from club.members.models import Member, MemberStatus
+from club.members.programmes import Programme
+from club.members.registration import Registration, email_taken
+
+FIRST_FISCAL_YEAR = 2014  # the Sakura Science Exchange Program began in fiscal 2014
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    # Each language in its own name, so people can find theirs whatever the page language.
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+def _current_language() -> str:
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with an email-friendly label, a throttle and a pending notice."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That username or email and password do not match an account. "
+            "Passwords are case-sensitive."
+        ),
+        "throttled": _(
+            "Too many failed attempts to sign in. Please wait 15 minutes, or reset your password."
+        ),
+        "pending": _(
+            "Your registration is still awaiting approval by JST. "
+            "We will email you as soon as it is approved."
+        ),
+    }
+
+    def __init__(self, request: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Username or email")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        # Room for an email address, which may be longer than a username.
+        username = self.fields["username"]
+        username.max_length = 254
+        username.widget.attrs["maxlength"] = 254
+        username.validators = [
+            *(v for v in username.validators if not isinstance(v, MaxLengthValidator)),
+            MaxLengthValidator(254),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username") or ""
+        if username and signin_throttle.is_blocked(self.request, username):
+            raise ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            if self._is_pending(username, self.cleaned_data.get("password") or ""):
+                raise ValidationError(self.error_messages["pending"], code="pending") from None
+            signin_throttle.record_failure(self.request, username)
+            raise
+        signin_throttle.reset(self.request, username)
+        return cleaned
+
+    @staticmethod
+    def _is_pending(login: str, password: str) -> bool:
+        """Whether these are the right credentials of someone awaiting approval."""
+        if not login or not password:
+            return False
+        pending = Member.objects.filter(status=MemberStatus.PENDING).values("user")
+        candidates = get_user_model()._default_manager.filter(
+            Q(username__iexact=login) | Q(email__iexact=login), is_active=False, pk__in=pending
+        )
+        return any(user.check_password(password) for user in candidates[:5])
+
+
+class ClaimForm(SetPasswordMixin, forms.Form):
+    """Confirm one's name and language and choose a password, to claim an imported profile."""
+
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=_language_choices)
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("New password"), label2=_("New password again")
+    )
+
+    def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
+        self.member = member
+        kwargs.setdefault(
+            "initial",
+            {
+                "given_name": member.given_name,
+                "family_name": member.family_name,
+                "preferred_language": member.preferred_language,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.validate_passwords()
+        user = self.member.user or get_user_model()(email=self.member.contact_email)
+        # Validate against the confirmed names, not only the stored ones.
+        user.first_name = cleaned.get("given_name", "")
+        user.last_name = cleaned.get("family_name", "")
+        self.validate_password_for_user(user)
+        return cleaned
+
+
+def _fiscal_year_choices() -> list[tuple[str, str]]:
+    latest = timezone.localdate().year + 1
+    years = [(str(year), str(year)) for year in range(latest, FIRST_FISCAL_YEAR - 1, -1)]
+    return [("", _("Choose a year")), *years]
+
+
+class RegistrationForm(SetPasswordMixin, forms.Form):
+    """Self-registration for alumni JST has not invited; held until staff approve it."""
+
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    nationality = forms.ChoiceField(label=_("Nationality"))
+    country = forms.ChoiceField(label=_("Country of residence"))
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=_language_choices)
+    programme = forms.ChoiceField(
+        label=_("Sakura Science programme you joined"),
+        choices=[("", _("Choose a programme")), *Programme.choices],
+        required=False,
+    )
+    fiscal_year = forms.TypedChoiceField(
+        label=_("Fiscal year of your visit"),
+        help_text=_("Japanese fiscal years run from April to March."),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    host_institution = forms.CharField(
+        label=_("Host institution in Japan"),
+        help_text=_("For example: Tohoku University."),
+        max_length=200,
+        required=False,
+    )
+    password1, password2 = SetPasswordMixin.create_password_fields()
+
+    duplicate_email_message = _(
+        "An account with this email address already exists. Sign in, reset your "
+        "password, or ask JST for a new invitation link."
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"preferred_language": _current_language()})
+        super().__init__(*args, **kwargs)
+        country_choices = [("", _("Choose a country")), *countries]
+        self.fields["nationality"].choices = country_choices
+        self.fields["country"].choices = country_choices
+        self.fields["fiscal_year"].choices = _fiscal_year_choices()
+        autocomplete = {
+            "given_name": "given-name",
+            "family_name": "family-name",
+            "email": "email",
+            "country": "country",
+            "host_institution": "off",
+        }
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if email_taken(email):
+            raise ValidationError(self.duplicate_email_message, code="duplicate_email")
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if bool(cleaned.get("programme")) != bool(cleaned.get("fiscal_year")):
+            missing = "fiscal_year" if cleaned.get("programme") else "programme"
+            self.add_error(missing, _("Give both the programme and the fiscal year, or neither."))
+        if cleaned.get("host_institution") and not cleaned.get("programme"):
+            self.add_error("programme", _("Choose the programme you joined at this institution."))
+        self.validate_passwords()
+        self.validate_password_for_user(
+            get_user_model()(
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("given_name", ""),
+                last_name=cleaned.get("family_name", ""),
+            )
+        )
+        return cleaned
+
+    def to_registration(self) -> Registration:
+        """The validated answers, for ``register_member``."""
+        data = self.cleaned_data
+        return Registration(
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            email=data["email"],
+            password=data["password1"],
+            nationality=data["nationality"],
+            country=data["country"],
+            preferred_language=data["preferred_language"],
+            programme=data["programme"],
+            fiscal_year=data["fiscal_year"],
+            host_institution=data["host_institution"],
+        )

@@ -1,0 +1,47 @@
+"""The alumni directory: one contract (contract.py), two backends chosen by settings."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+
+from club.members.privacy import Viewer
+from search.directory.contract import Directory, DirectoryQuery, DirectoryResult
+
+logger = logging.getLogger(__name__)
+
+
+def get_directory() -> Directory:
+    """Elasticsearch when ELASTICSEARCH_URL is set, else the database backend."""
+    if settings.ELASTICSEARCH_URL:
+        from search.directory.elastic import ElasticsearchDirectory
+
+        return ElasticsearchDirectory.from_settings()
+    from search.directory.database import DatabaseDirectory
+
+    return DatabaseDirectory()
+
+
+def search_directory(query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
+    """Search with the configured backend, falling back to the database if the engine fails."""
+    directory = get_directory()
+    try:
+        return directory.search(query, viewer)
+    except (TransportError, ApiError):
+        if directory.name == "database":
+            raise
+        logger.warning("Search engine unavailable; the directory falls back to the database")
+    from dataclasses import replace
+
+    from search.directory.database import DatabaseDirectory
+
+    result = DatabaseDirectory().search(query, viewer)
+    notice = _(
+        "The search engine is unavailable right now, so these results come from a simpler"
+        " database search. Typo tolerance is off until it is back."
+    )
+    return replace(result, notice=notice)

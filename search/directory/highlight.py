@@ -1,0 +1,42 @@
+"""Highlighting matched terms in display text, accent- and case-insensitively."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.utils.html import escape
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def highlight(text: str | None, terms: list[str]) -> str | None:
+    """``text`` as escaped HTML with each folded term wrapped in <mark>; None if no match."""
+    if not text or not terms:
+        return None
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in _fold_char(char):
+            folded.append(piece)
+            origin.append(index)
+    haystack = "".join(folded)
+    marked = [False] * len(text)
+    for term in terms:
+        start = haystack.find(term)
+        while start != -1:
+            for position in range(start, start + len(term)):
+                marked[origin[position]] = True
+            start = haystack.find(term, start + len(term))
+    if not any(marked):
+        return None
+    out, index = [], 0
+    while index < len(text):
+        end = index
+        while end < len(text) and marked[end] == marked[index]:
+            end += 1
+        chunk = escape(text[index:end])
+        out.append(f"<mark>{chunk}</mark>" if marked[index] else chunk)
+        index = end
+    return "".join(out)

@@ -1,0 +1,74 @@
+"""Turning stored documents into hits and counts: shared by both directory backends."""
+
+from __future__ import annotations
+
+from club.members.privacy import Section, Viewer, audience_admits
+from search.directory.contract import FacetCount, Hit
+from search.directory.facets import Facet
+from search.directory.highlight import highlight
+from search.models import DirectoryEntry
+
+
+def facet_counts(
+    facet: Facet, counted: dict[str, int], selected: tuple[str, ...]
+) -> list[FacetCount]:
+    """Labelled counts, in the order the UI shows them (shared by both backends)."""
+    labels = facet.labels(counted)
+    counts = [
+        FacetCount(value, labels.get(value, value), count, value in selected)
+        for value, count in counted.items()
+        if value in labels or facet.key == "year"
+    ]
+    if facet.key == "year":
+        return sorted(counts, key=lambda c: c.value)
+    return sorted(counts, key=lambda c: (-c.count, c.label))
+
+
+def entry_as_document(entry: DirectoryEntry) -> dict:
+    """The stored fields of an entry, as the search index also keeps them."""
+    return {
+        "member_id": entry.pk,
+        "display_name": entry.display_name,
+        "native_name": entry.native_name,
+        "photo_id": entry.photo_id,
+        "country": entry.country,
+        "position": entry.position,
+        "organisation": entry.organisation,
+        "programme": entry.programme,
+        "programme_year": entry.programme_year,
+        "revisited": entry.revisited,
+        "audiences": entry.audiences,
+    }
+
+
+def build_hit(document: dict, viewer: Viewer, terms: list[str]) -> Hit:
+    """A hit with the fields of hidden sections removed (shared by both backends)."""
+    shows = {
+        section: audience_admits(viewer, document["audiences"].get(section.value, []))
+        for section in Section
+    }
+    career = shows[Section.CAREER]
+    participation = shows[Section.PARTICIPATION]
+    highlights = {
+        name: marked
+        for name, text in (
+            ("display_name", document["display_name"]),
+            ("native_name", document["native_name"]),
+            ("position", document["position"] if career else None),
+            ("organisation", document["organisation"] if career else None),
+        )
+        if (marked := highlight(text, terms))
+    }
+    return Hit(
+        member_id=document["member_id"],
+        display_name=document["display_name"],
+        native_name=document["native_name"],
+        photo_id=document["photo_id"],
+        country=document["country"],
+        position=document["position"] if career else None,
+        organisation=document["organisation"] if career else None,
+        programme=(document["programme"] or None) if participation else None,
+        programme_year=document["programme_year"] if participation else None,
+        revisited=document["revisited"] if shows[Section.REVISITS] else None,
+        highlights=highlights,
+    )

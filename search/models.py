@@ -1,0 +1,77 @@
+"""The directory's own copy of each member, flattened for fast faceted search.
+
+The member tables stay the source of truth; these rows are derived from them
+(search.directory.entries) and pushed on to Elasticsearch when it is configured.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class DirectoryEntry(models.Model):
+    """One member as the directory sees them, with the audience of every section."""
+
+    member = models.OneToOneField(
+        "members.Member", primary_key=True, on_delete=models.CASCADE, related_name="directory_entry"
+    )
+    listed = models.BooleanField(default=True)
+    sort_name = models.CharField(max_length=300)
+    latest_start = models.DateField(null=True)
+
+    display_name = models.CharField(max_length=250)
+    native_name = models.CharField(max_length=150, blank=True)
+    photo_id = models.IntegerField(null=True)
+    country = models.CharField(max_length=2, blank=True)
+    position = models.CharField(max_length=150, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    programme = models.CharField(max_length=10, blank=True)
+    programme_year = models.IntegerField(null=True)
+    revisited = models.BooleanField(default=False)
+
+    # Folded (lower-case, accent-free) text per privacy section, for matching.
+    text_name = models.TextField(blank=True)
+    text_profile = models.TextField(blank=True)
+    text_career = models.TextField(blank=True)
+    text_participation = models.TextField(blank=True)
+
+    audiences = models.JSONField(default=dict)
+    built_at = models.DateTimeField()
+    # Null or older than built_at: Elasticsearch has not received this version yet.
+    synced_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["listed", "sort_name"]),
+            models.Index(fields=["listed", "latest_start"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class DirectoryFacetValue(models.Model):
+    """One facet value of one entry, e.g. (host_institution, 12) or (country, IN)."""
+
+    entry = models.ForeignKey(DirectoryEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "facet", "value"], name="unique_facet_value")
+        ]
+        indexes = [models.Index(fields=["facet", "value", "entry"])]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"
+
+
+class DirectoryRemoval(models.Model):
+    """A deleted member whose document must still be removed from Elasticsearch."""
+
+    member_id = models.IntegerField(primary_key=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.member_id)

@@ -1,0 +1,69 @@
+"""A real Elasticsearch-API server for tests: noida-db on a free port, or ELASTICSEARCH_URL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def noida_binary() -> str:
+    found = shutil.which("noida-db") or str(Path(sys.executable).parent / "noida-db")
+    return found
+
+
+class SearchServer:
+    """Starts, stops and restarts one noida-db Elasticsearch server on a data dir."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> SearchServer:
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                noida_binary(),
+                "start",
+                "--data-dir",
+                str(self.data_dir),
+                "--only",
+                "elasticsearch",
+                "--elasticsearch-port",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = Elasticsearch(self.url, request_timeout=2, max_retries=0)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                client.info()
+                return self
+            except Exception:  # noqa: BLE001 - not up yet
+                time.sleep(0.2)
+        raise RuntimeError(f"noida-db did not start on {self.url}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=15)
+            self.process = None
+
+
+def external_url() -> str | None:
+    return os.environ.get("ELASTICSEARCH_URL") or None
