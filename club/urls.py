@@ -17,6 +17,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.site_search, name="site-search"),
+    path("directory/", include("search.urls")),
     path("", include("club.members.urls")),
     path("", include(wagtail_urls)),
 )

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from club.members.models import (
     CareerEntry,
@@ -47,16 +47,25 @@ def _member_ids(instance: Any) -> list[int]:
     return [member_id] if member_id else []
 
 
+# Members being deleted right now: their cascaded rows must not rebuild an entry.
+_deleting: set[int] = set()
+
+
 def refresh_for(sender: type, instance: Any, **kwargs: Any) -> None:
     if kwargs.get("raw") or not kwargs.get("action", "post_").startswith("post_"):
         return  # loaddata, or the "pre" half of a many-to-many change
-    ids = _member_ids(instance)
+    ids = [pk for pk in _member_ids(instance) if pk not in _deleting]
     if ids:
         refresh_entries(ids)
         queue_sync()
 
 
+def member_deleting(sender: type, instance: Member, **kwargs: Any) -> None:
+    _deleting.add(instance.pk)
+
+
 def member_deleted(sender: type, instance: Member, **kwargs: Any) -> None:
+    _deleting.discard(instance.pk)
     DirectoryRemoval.objects.get_or_create(member_id=instance.pk)
     queue_sync()
 
@@ -91,5 +100,6 @@ def connect() -> None:
         post_save.connect(
             refresh_for, sender=model, dispatch_uid=f"directory-save-{model.__name__}"
         )
+    pre_delete.connect(member_deleting, sender=Member, dispatch_uid="directory-member-deleting")
     post_delete.connect(member_deleted, sender=Member, dispatch_uid="directory-member-deleted")
     m2m_changed.connect(refresh_for, sender=Member.fields.through, dispatch_uid="directory-tags")

@@ -30,7 +30,8 @@ def sync_directory(attempt: int = 1) -> int:
     try:
         return sync_pending(client_from_settings(), settings.ELASTICSEARCH_INDEX)
     except (TransportError, ApiError) as error:
-        delay = min(timedelta(seconds=5 * 2 ** min(attempt, 10)), MAX_BACKOFF)
+        base = settings.DIRECTORY_SYNC_RETRY_SECONDS
+        delay = min(timedelta(seconds=base * 2 ** min(attempt, 10)), MAX_BACKOFF)
         logger.warning("Directory sync failed (%s); retrying in %s", error, delay)
         sync_directory.using(run_after=timezone.now() + delay).enqueue(attempt=attempt + 1)
         raise

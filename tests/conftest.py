@@ -96,3 +96,13 @@ def jess(db):
     user = UserFactory(username="jess")
     user.groups.add(Group.objects.get(name=JST_STAFF_GROUP))
     return user
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request to /ja/ leaves Japanese active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -34,6 +35,7 @@ class SearchServer:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> SearchServer:
+        # A session of its own, so stopping kills the server and not just its launcher.
         self.process = subprocess.Popen(  # noqa: S603
             [
                 noida_binary(),
@@ -47,6 +49,7 @@ class SearchServer:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         client = Elasticsearch(self.url, request_timeout=2, max_retries=0)
         deadline = time.monotonic() + 30
@@ -60,9 +63,20 @@ class SearchServer:
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=15)
             self.process = None
+            _wait_until_closed(self.port)
+
+
+def _wait_until_closed(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"the search server on port {port} did not stop")
 
 
 def external_url() -> str | None:

@@ -123,6 +123,8 @@ else:
 # The alumni directory runs on Elasticsearch when configured, else on the database.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})
 ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX") or "club-directory"
+# First retry delay of a failed index sync; it doubles on each attempt, up to ten minutes.
+DIRECTORY_SYNC_RETRY_SECONDS = 5
 
 # Wagtail's own housekeeping tasks run immediately; ours that talk to outside
 # services (search index, email) are stored in the database and retried by

@@ -36,7 +36,8 @@ class Facet:
             case "chapter":
                 return {c.slug: c.localized_name for c in Chapter.objects.filter(slug__in=values)}
             case "home_institution" | "host_institution":
-                ids = [int(v) for v in values if v.isdigit()]
+                # Only plain ASCII digits that fit a database integer ("²" is a digit too).
+                ids = [int(v) for v in values if v.isascii() and v.isdigit() and len(v) <= 18]
                 return {str(i.pk): i.localized_name for i in Institution.objects.filter(pk__in=ids)}
             case "programme":
                 return {v: str(Programme(v).label) for v in values if v in Programme.values}

@@ -1,5 +1,258 @@
-"""Placeholder: filled in by the members issue."""
+"""Chapter and subject-group pages: listings, members, join and leave, and coordinator tools.
 
-from django.urls import URLPattern
+Chapters and subject groups share every view; a ``GroupKind`` passed from the URL
+pattern says which model and URL names to use.
+"""
 
-urlpatterns: list[URLPattern] = []
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from club.members import groups as services
+from club.members.forms.groups import MembershipAction, MembershipActionForm
+from club.members.models import Chapter, GroupRole, SubjectGroup
+from club.members.privacy import ProfileView, Viewer
+
+MEMBERS_PER_PAGE = 24
+MEMBERSHIPS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class GroupKind:
+    """Which kind of group a view serves, with its labels and URL names."""
+
+    model: type[Chapter] | type[SubjectGroup]
+    prefix: str
+    title: Promise
+    intro: Promise
+
+    def url_name(self, view: str) -> str:
+        return f"members:{self.prefix}_{view}"
+
+    @property
+    def list_url(self) -> str:
+        return self.url_name("list")
+
+    @property
+    def detail_url(self) -> str:
+        return self.url_name("detail")
+
+    @property
+    def join_url(self) -> str:
+        return self.url_name("join")
+
+    @property
+    def leave_url(self) -> str:
+        return self.url_name("leave")
+
+    @property
+    def manage_url(self) -> str:
+        return self.url_name("manage")
+
+
+CHAPTERS = GroupKind(
+    model=Chapter,
+    prefix="chapter",
+    title=_("Chapters"),
+    intro=_("Regional alumni associations that meet, organise reunions and welcome newcomers."),
+)
+SUBJECT_GROUPS = GroupKind(
+    model=SubjectGroup,
+    prefix="group",
+    title=_("Subject groups"),
+    intro=_("Alumni from every country who work in the same field."),
+)
+
+
+def _page(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
+    """One page of ``items``; a malformed or out-of-range page number is a 404, not a 500."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404("No such page") from None
+
+
+@require_GET
+def group_list(request: HttpRequest, kind: GroupKind) -> HttpResponse:
+    """Every chapter (or subject group) with its visible member count and coordinators."""
+    viewer = Viewer.for_user(request.user)
+    groups = services.groups_with_visible_counts(kind.model.objects.all(), viewer)
+    cards = [
+        {
+            "group": group,
+            "coordinators": [
+                ProfileView(membership.member, viewer)
+                for membership in group.visible_coordinator_memberships
+            ],
+        }
+        for group in groups
+    ]
+    return render(request, "members/groups/group_list.html", {"kind": kind, "cards": cards})
+
+
+@require_GET
+def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
+    """A group's description, coordinators and members, as far as the viewer may see them."""
+    group = get_object_or_404(kind.model, slug=slug)
+    viewer = Viewer.for_user(request.user)
+    member = services.active_member(request.user)
+    page_obj = _page(request, services.visible_members(group, viewer), MEMBERS_PER_PAGE)
+    context = {
+        "kind": kind,
+        "group": group,
+        "page_obj": page_obj,
+        "members": [ProfileView(m, viewer) for m in page_obj.object_list],
+        "coordinators": [
+            ProfileView(m, viewer) for m in services.visible_coordinators(group, viewer)
+        ],
+        "can_join": member is not None,
+        "membership": services.membership_of(member, group),
+        "can_manage": services.can_manage(request.user, group),
+    }
+    return render(request, "members/groups/group_detail.html", context)
+
+
+def _member_or_refuse(request: HttpRequest, kind: GroupKind, group) -> HttpResponse | None:
+    """A login redirect for visitors, 403 for accounts that are not active members."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse(kind.detail_url, kwargs={"slug": group.slug}))
+    if services.active_member(request.user) is None:
+        raise PermissionDenied(_("Only active club members can join or leave groups."))
+    return None
+
+
+@require_POST
+def group_join(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
+    """Join a group (POST only)."""
+    group = get_object_or_404(kind.model, slug=slug)
+    refusal = _member_or_refuse(request, kind, group)
+    if refusal:
+        return refusal
+    result = services.join(services.active_member(request.user), group)
+    if result.changed:
+        messages.success(request, _("You joined %(group)s.") % {"group": group})
+    else:
+        messages.info(request, _("You are already a member of %(group)s.") % {"group": group})
+    return redirect(kind.detail_url, slug=group.slug)
+
+
+@require_POST
+def group_leave(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
+    """Leave a group (POST only). The last coordinator may leave, with a warning."""
+    group = get_object_or_404(kind.model, slug=slug)
+    refusal = _member_or_refuse(request, kind, group)
+    if refusal:
+        return refusal
+    result = services.leave(services.active_member(request.user), group)
+    if not result.changed:
+        messages.info(request, _("You are not a member of %(group)s.") % {"group": group})
+    else:
+        messages.success(request, _("You left %(group)s.") % {"group": group})
+    if result.left_without_coordinator:
+        messages.warning(request, _no_coordinator_warning(group))
+    return redirect(kind.detail_url, slug=group.slug)
+
+
+def _no_coordinator_warning(group) -> str:
+    return _(
+        "%(group)s has no coordinator now. JST staff will appoint a new one;"
+        " members can still join and leave."
+    ) % {"group": group}
+
+
+@require_http_methods(["GET", "POST"])
+def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
+    """Coordinators manage their own group's members; JST staff manage every group."""
+    group = get_object_or_404(kind.model, slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not services.can_manage(request.user, group):
+        raise PermissionDenied(_("Only this group's coordinators and JST staff can manage it."))
+
+    status = 200
+    if request.method == "POST":
+        form = MembershipActionForm(request.POST, group=group)
+        if form.is_valid():
+            return _apply_action(request, kind, group, form)
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        status = 400
+
+    viewer = Viewer.for_user(request.user)
+    page_obj = _page(request, services.manageable_memberships(group), MEMBERSHIPS_PER_PAGE)
+    rows = [
+        {"membership": membership, "profile": ProfileView(membership.member, viewer)}
+        for membership in page_obj.object_list
+    ]
+    context = {
+        "kind": kind,
+        "group": group,
+        "page_obj": page_obj,
+        "rows": rows,
+        "actions": MembershipAction,
+        "has_coordinator": services.coordinator_count(group) > 0,
+    }
+    return render(request, "members/groups/group_manage.html", context, status=status)
+
+
+def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpResponse:
+    member = form.cleaned_data["member"]
+    action = form.cleaned_data["action"]
+    if action == MembershipAction.REMOVE:
+        result = services.remove(group, member)
+        done = _("The member was removed from %(group)s.")
+    elif action == MembershipAction.MAKE_COORDINATOR:
+        result = services.set_role(group, member, GroupRole.COORDINATOR)
+        done = _("The member is now a coordinator of %(group)s.")
+    else:
+        result = services.set_role(group, member, GroupRole.MEMBER)
+        done = _("The member is now a plain member of %(group)s.")
+    if result.changed:
+        messages.success(request, done % {"group": group})
+    else:
+        messages.info(request, _("Nothing changed."))
+    if result.left_without_coordinator:
+        messages.warning(request, _no_coordinator_warning(group))
+    # A coordinator who stepped down or removed themselves can no longer manage the group.
+    if not services.can_manage(request.user, group):
+        return redirect(kind.detail_url, slug=group.slug)
+    manage = reverse(kind.manage_url, kwargs={"slug": group.slug})
+    return redirect(f"{manage}{_page_query(request, group)}")
+
+
+def _page_query(request: HttpRequest, group) -> str:
+    """Back to the page the coordinator was on, or the last one if it no longer exists."""
+    page = request.GET.get("page", "")
+    if not page.isdigit() or int(page) <= 1:
+        return ""
+    last = Paginator(services.manageable_memberships(group), MEMBERSHIPS_PER_PAGE).num_pages
+    return f"?page={min(int(page), last)}"
+
+
+def _routes(kind: GroupKind, base: str) -> list:
+    prefix = kind.prefix
+    kwargs = {"kind": kind}
+    return [
+        path(f"{base}/", group_list, kwargs, name=f"{prefix}_list"),
+        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}_detail"),
+        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}_join"),
+        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}_leave"),
+        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}_manage"),
+    ]
+
+
+urlpatterns = [*_routes(CHAPTERS, "chapters"), *_routes(SUBJECT_GROUPS, "groups")]

@@ -1,5 +1,77 @@
-"""Placeholder: filled in by the members issue."""
+"""The public profile page: a member exactly as the viewer may see them."""
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, path
+from django.views.decorators.http import require_GET
+
+from club.members.models import Member, Participation, Revisit
+from club.members.privacy import ANONYMOUS, ProfileView, Section, Viewer
+
+# What each visible section needs from the database, fetched in one query per relation
+# so the page costs the same whatever the number of careers, re-visits or links.
+SECTION_PREFETCHES: dict[Section, tuple[str | Prefetch, ...]] = {
+    Section.PROFILE: ("fields", "subject_groups", "photo__renditions"),
+    Section.CONTACT: ("links",),
+    Section.CAREER: ("careers",),
+    Section.PARTICIPATION: (
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related(
+                "host_institution", "sending_institution"
+            ),
+        ),
+    ),
+    Section.REVISITS: (
+        Prefetch("revisits", queryset=Revisit.objects.select_related("institution")),
+    ),
+}
+
+# The owner may preview their page as these viewers; the privacy rule decides the rest.
+PREVIEW_VIEWERS: dict[str, Viewer] = {
+    "public": ANONYMOUS,
+    "members": Viewer(is_member=True),
+}
+
+
+@require_GET
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's profile; a 404 when the viewer may not see its profile section."""
+    viewer = Viewer.for_user(request.user)
+    # Chapters come first: the privacy rule needs them for chapter-only sections.
+    member = get_object_or_404(
+        Member.objects.select_related("photo").prefetch_related("chapters"), pk=pk
+    )
+    profile = ProfileView(member, viewer)
+    if not profile.shows[Section.PROFILE]:
+        raise Http404
+
+    preview = request.GET.get("preview", "")
+    preview_viewer = PREVIEW_VIEWERS.get(preview) if profile.is_own else None
+    if preview_viewer is not None:
+        profile = ProfileView(member, preview_viewer)
+
+    lookups = [
+        lookup for section in profile.sections for lookup in SECTION_PREFETCHES.get(section, ())
+    ]
+    if member.photo is None:
+        lookups = [lookup for lookup in lookups if lookup != "photo__renditions"]
+    prefetch_related_objects([member], *lookups)
+
+    return render(
+        request,
+        "members/public/member_detail.html",
+        {
+            "profile": profile,
+            "is_owner": preview_viewer is not None or profile.is_own,
+            "preview": preview if preview_viewer else "",
+        },
+    )
+
+
+urlpatterns: list[URLPattern] = [
+    path("members/<int:pk>/", member_detail, name="member_detail"),
+]

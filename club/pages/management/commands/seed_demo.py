@@ -1,4 +1,4 @@
-"""python manage.py seed_demo [--members N] [--seed S]"""
+"""python manage.py seed_demo [--members N] [--seed S] [--demo-accounts]"""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from club.members.demo.accounts import create_demo_alumni
+from club.members.demo.reference import ensure_reference_data
+from club.members.demo.store import seed_members
 from club.pages.demo.accounts import create_demo_accounts
 from club.pages.demo.site import seed_site
 
@@ -14,7 +17,8 @@ from club.pages.demo.site import seed_site
 class Command(BaseCommand):
     help = (
         "Build a realistic, deterministic demo site in English and Japanese: programme pages,"
-        " news, reunions and chapters. Safe to run again; nothing is duplicated."
+        " news, reunions, chapters and N alumni. Safe to run again; nothing is duplicated,"
+        " and a larger N adds only the missing alumni."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,9 +33,28 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["members"] < 0:
             raise CommandError("--members must be zero or more.")
-        seed_site(report=lambda step: self.stdout.write(f"  ✓ {step}"))
+        if options["demo_accounts"] and not settings.DEBUG:
+            raise CommandError("--demo-accounts is for local demos only (DEBUG must be on).")
+        seed_site(report=self._done)
         if options["demo_accounts"]:
-            if not settings.DEBUG:
-                raise CommandError("--demo-accounts is for local demos only (DEBUG must be on).")
-            create_demo_accounts(report=lambda step: self.stdout.write(f"  ✓ {step}"))
+            create_demo_accounts(report=self._done)
+        refs = None
+        if options["members"] or options["demo_accounts"]:
+            refs = ensure_reference_data(report=self._done)
+        if options["members"]:
+            seed_members(
+                options["members"],
+                options["seed"],
+                report=self._done,
+                progress=self._progress,
+                refs=refs,
+            )
+        if options["demo_accounts"]:
+            create_demo_alumni(report=self._done, refs=refs)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
+
+    def _done(self, step: str) -> None:
+        self.stdout.write(f"  ✓ {step}")
+
+    def _progress(self, line: str) -> None:
+        self.stdout.write(f"    … {line}")
