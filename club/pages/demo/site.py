@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from club.events.models import EventIndexPage, EventPage
 from club.members.models import Chapter
@@ -79,12 +79,16 @@ def _upsert_translation(
 def _locales() -> tuple[Locale, Locale]:
     en, _ = Locale.objects.get_or_create(language_code="en")
     ja, _ = Locale.objects.get_or_create(language_code="ja")
+    if Collection.get_first_root_node() is None:  # a flushed database has no root collection
+        Collection.add_root(name="Root")
     return en, ja
 
 
 def _home(en: Locale) -> HomePage:
     """The English home page, made the default site's root in place of Wagtail's welcome page."""
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (transactional tests) has no tree at all
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=en))
     home = HomePage.objects.filter(depth=2, locale=en).first()
     placeholder = root.get_children().filter(slug="home").exclude(pk=home.pk if home else None)
     placeholder = placeholder.first()
