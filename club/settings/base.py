@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "club.news",
     "club.members",
     "club.events",
+    "club.qa",
+    "club.outcomes",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
