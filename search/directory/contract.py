@@ -173,6 +173,8 @@ class DirectoryResult:
     page: int
     backend: str
     notice: str = ""
+    # The search engine's own time for the request (Elasticsearch's `took`), when known.
+    engine_ms: int | None = None
 
     @property
     def pages(self) -> int:
@@ -185,6 +187,7 @@ class DirectoryResult:
             "pages": self.pages,
             "backend": self.backend,
             "notice": self.notice,
+            "engine_ms": self.engine_ms,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {
                 key: [

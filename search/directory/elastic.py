@@ -80,6 +80,7 @@ class ElasticsearchDirectory:
             facets=facets,
             page=query.page,
             backend=self.name,
+            engine_ms=response.took,
         )
 
 

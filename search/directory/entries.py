@@ -24,6 +24,11 @@ from search.models import DirectoryEntry, DirectoryFacetValue
 CHUNK = 500
 
 
+def audience_key(section: str) -> str:
+    """The facet-table key under which a section's audience tokens are stored."""
+    return f"aud:{section}"
+
+
 def members_for_indexing():
     """Members with everything an entry needs, in a fixed number of queries per chunk."""
     institutions = Institution.objects.prefetch_related("aliases")
@@ -113,6 +118,9 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
             values.add(("host_institution", str(p.host_institution_id)))
     values.add(("revisited", "yes" if revisits else "no"))
     values.update(("revisit_kind", r.kind) for r in revisits)
+    # The audience of each section, as rows the database backend can match viewers against.
+    for section, tokens in entry.audiences.items():
+        values.update((audience_key(section), token) for token in tokens)
     facet_rows = [
         DirectoryFacetValue(entry_id=member.pk, facet=facet, value=value)
         for facet, value in sorted(values)

@@ -1,0 +1,255 @@
+"""Alumni directory benchmark: our backends against naive baselines, in one run.
+
+    .venv/bin/python bench/search.py --members 43000                      # SQLite scratch file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search \\
+        .venv/bin/python bench/search.py --members 430000 --backends database
+    .venv/bin/python bench/search.py --members 43000 --backends database,elasticsearch
+
+Database backend: p50/p95 of 200 mixed queries (text + 2 filters + every facet) through the
+Django JSON view, against a naive ORM implementation (icontains + one Count per facet).
+Elasticsearch backend (noida-db, or ELASTICSEARCH_URL): index throughput of our rebuild
+against raw helpers.bulk of the same documents, and the view's time against the engine's
+own `took` (overhead ratio). Demo members are generated once per scratch database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = 200
+
+
+def setup_django(members: int) -> None:
+    default = f"sqlite:///{Path(tempfile.gettempdir()) / f'bench-search-{members}.sqlite3'}"
+    os.environ.setdefault("DATABASE_URL", default)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "club.settings.test"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def ensure_members(count: int) -> None:
+    from django.core.management import call_command
+
+    from club.members.demo.store import seed_members
+    from club.members.models import Member
+
+    call_command("migrate", verbosity=0)
+    if Member.objects.count() >= count:
+        return
+    print(f"generating {count:,} demo alumni (once per scratch database)…", flush=True)
+    seed_members(count, 2014, report=print, progress=lambda line: print(line, flush=True))
+
+
+def workload(seed: int = 7) -> list[dict[str, str]]:
+    """200 queries: a text term plus two filters, drawn from values that occur in the data."""
+    from search.models import DirectoryFacetValue
+
+    rng = random.Random(seed)
+    words = [
+        "university",
+        "tokyo",
+        "engineer",
+        "kyoto",
+        "chemistry",
+        "institute",
+        "research",
+        "tohoku",
+        "materials",
+        "student",
+        "osaka",
+        "science",
+        "data",
+        "energy",
+        "li",
+        "kumar",
+    ]
+    values: dict[str, list[str]] = {}
+    for facet in ("country", "programme", "host_institution", "field"):
+        rows = DirectoryFacetValue.objects.filter(facet=facet).values_list("value", flat=True)
+        values[facet] = sorted(set(rows[:20000]))
+    queries = []
+    for _ in range(QUERIES):
+        two = rng.sample(sorted(values), 2)
+        query = {"q": rng.choice(words)}
+        query.update({facet: rng.choice(values[facet]) for facet in two})
+        queries.append(query)
+    return queries
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def time_view(queries: list[dict[str, str]], user=None) -> list[float]:
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get("/en/directory/search.json", query)
+        timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.content[:200]
+    return timings
+
+
+def naive_search(query: dict[str, str]) -> tuple[int, dict[str, list]]:
+    """What a straightforward ORM version would do: icontains, then one Count per facet."""
+    from django.db.models import Count, Q
+
+    from club.members.models import Member
+
+    text = query["q"]
+    members = Member.objects.filter(status="active").filter(
+        Q(given_name__icontains=text)
+        | Q(family_name__icontains=text)
+        | Q(native_name__icontains=text)
+        | Q(position__icontains=text)
+        | Q(organisation__icontains=text)
+        | Q(participations__host_institution__name__icontains=text)
+        | Q(fields__name__icontains=text)
+    )
+    lookups = {
+        "country": "country",
+        "programme": "participations__programme",
+        "host_institution": "participations__host_institution",
+        "field": "fields__slug",
+    }
+    for facet, lookup in lookups.items():
+        if facet in query:
+            members = members.filter(**{lookup: query[facet]})
+    members = members.distinct()
+    total = members.count()
+    facets = {
+        facet: list(
+            Member.objects.filter(pk__in=members.values("pk"))
+            .values(lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n")[:20]
+        )
+        for facet, lookup in {
+            **lookups,
+            "chapter": "chapters__slug",
+            "revisit_kind": "revisits__kind",
+        }.items()
+    }
+    hits = list(members.order_by("family_name", "given_name")[:20])
+    return total, {"facets": facets, "hits": hits}
+
+
+def bench_database(members: int, queries: list[dict[str, str]]) -> None:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(member__status="active").first()
+    time_view(queries[:10], user)  # warm caches and connections
+    ours = time_view(queries, user)
+    naive = []
+    for query in queries:
+        started = time.perf_counter()
+        naive_search(query)
+        naive.append(time.perf_counter() - started)
+    p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
+    n50, n95 = percentile(naive, 0.5), percentile(naive, 0.95)
+    print(f"\n== database backend, {members:,} members, {len(queries)} queries ==")
+    print(f"our view (JSON, all facets): p50 {p50 * 1000:.1f} ms  p95 {p95 * 1000:.1f} ms")
+    print(f"naive ORM (no view):         p50 {n50 * 1000:.1f} ms  p95 {n95 * 1000:.1f} ms")
+    print(
+        f"speed-up: {statistics.mean(naive) / statistics.mean(ours):.1f}x mean, "
+        f"{n50 / p50:.1f}x p50, {n95 / p95:.1f}x p95"
+    )
+
+
+def bench_elasticsearch(members: int, queries: list[dict[str, str]]) -> None:
+    from django.conf import settings
+    from elasticsearch import Elasticsearch, helpers
+
+    from search.directory.elastic_index import _actions, rebuild
+    from search.models import DirectoryEntry
+
+    server = None
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if not url:
+        from tests.search_server import SearchServer
+
+        server = SearchServer(Path(tempfile.mkdtemp(prefix="bench-noida-"))).start()
+        url = server.url
+    try:
+        client = Elasticsearch(url, request_timeout=120)
+        settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_INDEX = url, "bench-directory"
+        started = time.perf_counter()
+        rebuild(client, "bench-directory", chunk_size=1000)
+        ours = time.perf_counter() - started
+
+        entries = list(DirectoryEntry.objects.order_by("pk"))
+        documents = list(_actions("bench-raw", entries))  # prepared before the clock starts
+        client.indices.create(index="bench-raw")
+        started = time.perf_counter()
+        helpers.bulk(client, documents, chunk_size=1000)
+        raw = time.perf_counter() - started
+        client.indices.delete(index="bench-raw")
+
+        from django.test import Client
+
+        http = Client()
+        time_view(queries[:10])  # warm up
+        view, engine = [], []
+        for query in queries:
+            started = time.perf_counter()
+            response = http.get("/en/directory/search.json", query)
+            view.append(time.perf_counter() - started)
+            assert response.status_code == 200, response.content[:200]
+            engine.append(response.json()["engine_ms"] / 1000)
+        print(f"\n== elasticsearch backend, {members:,} members ==")
+        print(
+            f"index: ours {len(entries) / ours:,.0f} docs/s, raw helpers.bulk "
+            f"{len(entries) / raw:,.0f} docs/s (our time {ours / raw:.2f}x the raw time)"
+        )
+        v50, v95 = percentile(view, 0.5), percentile(view, 0.95)
+        e50, e95 = percentile(engine, 0.5), percentile(engine, 0.95)
+        print(
+            f"view p50 {v50 * 1000:.1f} ms p95 {v95 * 1000:.1f} ms; engine `took` "
+            f"p50 {e50 * 1000:.1f} ms p95 {e95 * 1000:.1f} ms"
+        )
+        print(f"overhead: {sum(view) / max(sum(engine), 1e-9):.2f}x the engine's total time")
+    finally:
+        if server:
+            server.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--members", type=int, default=43000)
+    parser.add_argument("--backends", default="database,elasticsearch")
+    args = parser.parse_args()
+    setup_django(args.members)
+    ensure_members(args.members)
+    from search.models import DirectoryEntry
+
+    print(
+        f"database: {os.environ['DATABASE_URL']}; directory entries: "
+        f"{DirectoryEntry.objects.count():,}"
+    )
+    queries = workload()
+    backends = args.backends.split(",")
+    if "database" in backends:
+        bench_database(args.members, queries)
+    if "elasticsearch" in backends:
+        bench_elasticsearch(args.members, queries)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
