@@ -36,6 +36,10 @@ class DirectoryEntry(models.Model):
     text_participation = models.TextField(blank=True)
 
     audiences = models.JSONField(default=dict)
+    # The same audiences and the facet values as space-delimited "key:value" tokens, so one
+    # scan of this table can test privacy and filters without joins (" profile:members ").
+    audience_tokens = models.TextField(blank=True)
+    facet_tokens = models.TextField(blank=True)
     built_at = models.DateTimeField()
     # Null or older than built_at: Elasticsearch has not received this version yet.
     synced_at = models.DateTimeField(null=True)

@@ -4,7 +4,8 @@ Queries are plain parameterised SQL over the flattened DirectoryEntry and
 DirectoryFacetValue tables: the ORM spent more time compiling the nested
 privacy and facet conditions than the database spent running them. Privacy is
 the same audience-token test the search index uses (club.members.privacy): a
-section is visible when one of its audience tokens is among the viewer's.
+section is visible when one of its audience tokens is among the viewer's; the
+tokens sit in one delimited column, so the test needs no join.
 """
 
 # Every fragment below is built from constants and placeholders; user values only ever
@@ -12,15 +13,13 @@ section is visible when one of its audience tokens is among the viewer's.
 # ruff: noqa: S608
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
 
 from club.members.privacy import Section, Viewer
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
-from search.directory.entries import audience_key
-from search.directory.facets import FACETS, Facet
+from search.directory.facets import FACETS
 from search.directory.results import build_hit, entry_as_document, facet_counts
 from search.models import DirectoryEntry, DirectoryFacetValue
 
@@ -46,20 +45,16 @@ class Condition:
 TRUE = Condition("1 = 1")
 
 
-def _in(values: list[str]) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
-def _has(facet: str, values: list[str]) -> Condition:
-    return Condition(
-        f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE facet = %s AND value IN"
-        f" ({_in(values)}))",
-        [facet, *values],
-    )
+def _any_token(column: str, tokens: list[str]) -> Condition:
+    """True when the space-delimited ``column`` holds any of ``tokens``."""
+    if not tokens:
+        return Condition("1 = 0")
+    sql = " OR ".join([f"e.{column} LIKE %s"] * len(tokens))
+    return Condition(sql, [f"% {token} %" for token in tokens])
 
 
 class SqlBuilder:
-    """Conditions for one query and one viewer."""
+    """Conditions for one query and one viewer, all on the entry row itself."""
 
     def __init__(self, query: DirectoryQuery, viewer: Viewer) -> None:
         self.query = query
@@ -69,7 +64,8 @@ class SqlBuilder:
     def visible(self, section: Section) -> Condition:
         if self.viewer.is_staff:
             return TRUE
-        return _has(audience_key(section.value), self.tokens)
+        tokens = [f"{section.value}:{token}" for token in self.tokens]
+        return _any_token("audience_tokens", tokens)
 
     def base(self) -> Condition:
         """Listed, profile visible, and every search word found in a visible section."""
@@ -107,7 +103,8 @@ class SqlBuilder:
                     )
                     active["year"] = years & self.visible(facet.section)
             elif values := list(self.query.selected(facet.key)):
-                active[facet.key] = _has(facet.key, values) & self.visible(facet.section)
+                tokens = [f"{facet.key}:{value}" for value in values]
+                active[facet.key] = _any_token("facet_tokens", tokens) & self.visible(facet.section)
         return active
 
 
@@ -173,25 +170,30 @@ class DatabaseDirectory:
 
     @staticmethod
     def _facets(sql: SqlBuilder, base: Condition, filters: dict[str, Condition]) -> dict[str, list]:
-        # Facets whose own filter is off share one condition per privacy section, so they
-        # are counted together; a facet with an active filter ignores that filter (post-filter).
-        groups: dict[tuple, list[Facet]] = defaultdict(list)
+        # One pass: the entries matching the base query, with a flag per active filter and
+        # per privacy section; then their facet values counted, each facet ignoring its own
+        # filter (post-filter counts) and counting only where its section is visible.
+        flags = {f"f_{key}": condition for key, condition in filters.items()}
+        flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s != Section.PROFILE})
+        columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
+        params = [p for c in flags.values() for p in c.params] + base.params
+        rules = []
         for facet in FACETS:
-            own = facet.key if facet.key in filters else None
-            groups[(own, facet.section)].append(facet)
+            needed = [f"m.f_{key}" for key in filters if key != facet.key]
+            if facet.section != Section.PROFILE:
+                needed.append(f"m.s_{facet.section.value}")
+            rules.append("(v.facet = %s" + "".join(f" AND {flag}" for flag in needed) + ")")
+            params.append(facet.key)
+        rows = _rows(
+            f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, {columns} FROM {ENTRY} e"
+            f" WHERE {base.sql}) SELECT v.facet, v.value, COUNT(*) FROM m"
+            f" JOIN {VALUE} v ON v.entry_id = m.id WHERE {' OR '.join(rules)}"
+            " GROUP BY v.facet, v.value",
+            params,
+        )
         counted: dict[str, dict[str, int]] = {facet.key: {} for facet in FACETS}
-        for (own, section), facets in groups.items():
-            others = [c for key, c in filters.items() if key != own]
-            where = base & _all(others) & sql.visible(section)
-            keys = [facet.key for facet in facets]
-            rows = _rows(
-                f"SELECT v.facet, v.value, COUNT(*) FROM {VALUE} v JOIN {ENTRY} e"
-                f" ON e.member_id = v.entry_id WHERE v.facet IN ({_in(keys)}) AND {where.sql}"
-                " GROUP BY v.facet, v.value",
-                keys + where.params,
-            )
-            for facet_key, value, count in rows:
-                counted[facet_key][value] = count
+        for facet_key, value, count in rows:
+            counted[facet_key][value] = count
         result = {}
         for facet in FACETS:
             values = counted[facet.key]

@@ -24,9 +24,9 @@ from search.models import DirectoryEntry, DirectoryFacetValue
 CHUNK = 500
 
 
-def audience_key(section: str) -> str:
-    """The facet-table key under which a section's audience tokens are stored."""
-    return f"aud:{section}"
+def delimited(pairs: Iterable[tuple[str, str]]) -> str:
+    """ "key:value" tokens between spaces, so LIKE '% key:value %' finds exactly one."""
+    return " " + " ".join(f"{key}:{value}" for key, value in pairs) + " "
 
 
 def members_for_indexing():
@@ -118,9 +118,10 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
             values.add(("host_institution", str(p.host_institution_id)))
     values.add(("revisited", "yes" if revisits else "no"))
     values.update(("revisit_kind", r.kind) for r in revisits)
-    # The audience of each section, as rows the database backend can match viewers against.
-    for section, tokens in entry.audiences.items():
-        values.update((audience_key(section), token) for token in tokens)
+    entry.facet_tokens = delimited(sorted(values))
+    entry.audience_tokens = delimited(
+        (section, token) for section, tokens in entry.audiences.items() for token in tokens
+    )
     facet_rows = [
         DirectoryFacetValue(entry_id=member.pk, facet=facet, value=value)
         for facet, value in sorted(values)
