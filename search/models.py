@@ -44,11 +44,8 @@ class DirectoryEntry(models.Model):
     # Null or older than built_at: Elasticsearch has not received this version yet.
     synced_at = models.DateTimeField(null=True)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["listed", "sort_name"]),
-            models.Index(fields=["listed", "latest_start"]),
-        ]
+    # No index on "listed": nearly every row is listed, and SQLite would otherwise walk
+    # that index instead of scanning the table, several times slower.
 
     def __str__(self) -> str:
         return self.display_name

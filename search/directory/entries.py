@@ -22,6 +22,8 @@ from club.members.privacy import Section, section_audience
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500
+# The sections the directory matches, filters or counts on (bio and contact never are).
+SEARCHED_SECTIONS = (Section.PROFILE, Section.CAREER, Section.PARTICIPATION, Section.REVISITS)
 
 
 def delimited(pairs: Iterable[tuple[str, str]]) -> str:
@@ -120,7 +122,9 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
     values.update(("revisit_kind", r.kind) for r in revisits)
     entry.facet_tokens = delimited(sorted(values))
     entry.audience_tokens = delimited(
-        (section, token) for section, tokens in entry.audiences.items() for token in tokens
+        (section.value, token)
+        for section in SEARCHED_SECTIONS
+        for token in entry.audiences[section.value]
     )
     facet_rows = [
         DirectoryFacetValue(entry_id=member.pk, facet=facet, value=value)
