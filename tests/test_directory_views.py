@@ -28,7 +28,17 @@ from tests.factories import (
 )
 
 PASSWORD = "correct horse battery"
-CONTRACT_KEYS = {"total", "page", "pages", "backend", "notice", "hits", "facets", "query"}
+CONTRACT_KEYS = {
+    "total",
+    "page",
+    "pages",
+    "backend",
+    "notice",
+    "engine_ms",
+    "hits",
+    "facets",
+    "query",
+}
 
 
 def public_member(username: str, given: str, family: str, country: str, **extra):
