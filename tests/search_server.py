@@ -64,9 +64,14 @@ class SearchServer:
     def stop(self) -> None:
         if self.process is not None:
             os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
+            try:
+                self.process.wait(timeout=15)
+                _wait_until_closed(self.port)
+            except (subprocess.TimeoutExpired, RuntimeError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # a busy server may ignore TERM
+                self.process.wait(timeout=15)
+                _wait_until_closed(self.port)
             self.process = None
-            _wait_until_closed(self.port)
 
 
 def _wait_until_closed(port: int, timeout: float = 15.0) -> None:
