@@ -87,6 +87,12 @@ def _enqueue(task: Any) -> None:
         logger.exception("Could not queue a directory sync")
 
 
+def roster_imported(sender: type, member_ids: Any = (), **kwargs: Any) -> None:
+    """The importer writes in bulk (no model signals): rebuild what it touched."""
+    refresh_entries(member_ids)
+    queue_sync()
+
+
 def connect() -> None:
     for model in (Member, Participation, Revisit, CareerEntry, ChapterMembership, TaggedField):
         post_save.connect(
@@ -103,3 +109,6 @@ def connect() -> None:
     pre_delete.connect(member_deleting, sender=Member, dispatch_uid="directory-member-deleting")
     post_delete.connect(member_deleted, sender=Member, dispatch_uid="directory-member-deleted")
     m2m_changed.connect(refresh_for, sender=Member.fields.through, dispatch_uid="directory-tags")
+    from club.members.roster import roster_imported as imported
+
+    imported.connect(roster_imported, dispatch_uid="directory-roster")

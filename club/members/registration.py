@@ -241,7 +241,7 @@ def notify_staff(member: Member) -> None:
 @transaction.atomic
 def approve_registration(member: Member) -> None:
     """Activate a pending member and their account, and welcome them in their language."""
-    member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     if member.status != MemberStatus.PENDING or member.user is None:
         return
     member.user.is_active = True
@@ -261,7 +261,7 @@ def approve_registration(member: Member) -> None:
 @transaction.atomic
 def reject_registration(member: Member) -> None:
     """Delete a pending member and their account, and tell them politely."""
-    member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+    member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     if member.status != MemberStatus.PENDING:
         return
     user, email = member.user, member.user.email if member.user else member.contact_email

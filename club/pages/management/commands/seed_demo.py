@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from club.members.demo.accounts import create_demo_alumni
 from club.members.demo.reference import ensure_reference_data
 from club.members.demo.store import seed_members
+from club.outcomes.refresh import rebuild as rebuild_outcomes
 from club.pages.demo.accounts import create_demo_accounts
 from club.pages.demo.site import seed_site
 
@@ -51,6 +52,9 @@ class Command(BaseCommand):
             )
         if options["demo_accounts"]:
             create_demo_alumni(report=self._done, refs=refs)
+        if options["members"] or options["demo_accounts"]:
+            # Bulk writes send no signals: derive the outcome figures once, at the end.
+            self._done(f"re-visit outcomes for {rebuild_outcomes():,} alumni")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     def _done(self, step: str) -> None:

@@ -1,0 +1,132 @@
+"""The dashboard's filters: a validated form that turns a query string into a Selection.
+
+"Country" is the alumnus's nationality (the country they came from), not where they
+live now; see docs/outcomes.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from club.members.models import Chapter, Institution
+from club.members.programmes import Programme
+from club.outcomes.queries import Selection
+
+FIRST_COHORT = 2000
+LAST_COHORT = 2100
+
+
+class OutcomeFilterForm(forms.Form):
+    """Country, programme, cohort range, host institution and chapter; all optional."""
+
+    country = forms.ChoiceField(
+        label=_("Country (nationality)"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a country we know; pick one from the list.")
+        },
+    )
+    programme = forms.ChoiceField(
+        label=_("Programme"),
+        required=False,
+        choices=[("", _("All programmes")), *Programme.choices],
+        error_messages={"invalid_choice": _("“%(value)s” is not a Sakura Science programme.")},
+    )
+    cohort_from = forms.IntegerField(
+        label=_("Cohorts from (fiscal year)"),
+        required=False,
+        min_value=FIRST_COHORT,
+        max_value=LAST_COHORT,
+        error_messages={"invalid": _("Enter the cohort as a year, such as 2016.")},
+    )
+    cohort_to = forms.IntegerField(
+        label=_("Cohorts to (fiscal year)"),
+        required=False,
+        min_value=FIRST_COHORT,
+        max_value=LAST_COHORT,
+        error_messages={"invalid": _("Enter the cohort as a year, such as 2019.")},
+    )
+    host = forms.ModelChoiceField(
+        label=_("Host institution in Japan"),
+        required=False,
+        queryset=Institution.objects.filter(country="JP").order_by("name"),
+        empty_label=_("All host institutions"),
+        error_messages={"invalid_choice": _("That host institution does not exist.")},
+    )
+    chapter = forms.ModelChoiceField(
+        label=_("Chapter"),
+        required=False,
+        queryset=Chapter.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("All chapters"),
+        error_messages={"invalid_choice": _("That chapter does not exist.")},
+    )
+
+    def __init__(self, *args: Any, chapter: Chapter | None = None, **kwargs: Any) -> None:
+        """``chapter`` fixes the chapter (a coordinator's view) and drops the chapter field."""
+        super().__init__(*args, **kwargs)
+        self.fixed_chapter = chapter
+        if chapter is not None:
+            del self.fields["chapter"]
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["host"].label_from_instance = lambda institution: institution.localized_name
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("cohort_from"), cleaned.get("cohort_to")
+        if start is not None and end is not None and start > end:
+            raise forms.ValidationError(
+                _(
+                    "The cohort range is reversed: “from” (%(start)s) is after “to” (%(end)s)."
+                    " Swap the two years."
+                ),
+                code="reversed_range",
+                params={"start": start, "end": end},
+            )
+        return cleaned
+
+    def selection(self) -> Selection:
+        """The Selection of a valid form."""
+        data = self.cleaned_data
+        return Selection(
+            nationality=data.get("country") or "",
+            programme=data.get("programme") or "",
+            cohort_from=data.get("cohort_from"),
+            cohort_to=data.get("cohort_to"),
+            host=data.get("host"),
+            chapter=self.fixed_chapter or data.get("chapter"),
+        )
+
+
+def describe_selection(selection: Selection) -> list[tuple[str, str]]:
+    """The filters in words, one (label, value) pair each, for the page and the exports."""
+    everyone = str(_("All"))
+    if selection.cohort_from and selection.cohort_to:
+        cohorts = f"{selection.cohort_from}–{selection.cohort_to}"
+    elif selection.cohort_from:
+        cohorts = str(_("%(year)s and later") % {"year": selection.cohort_from})
+    elif selection.cohort_to:
+        cohorts = str(_("up to %(year)s") % {"year": selection.cohort_to})
+    else:
+        cohorts = everyone
+    programme = str(Programme(selection.programme).label) if selection.programme else everyone
+    return [
+        (
+            str(_("Country (nationality)")),
+            str(countries.name(selection.nationality)) if selection.nationality else everyone,
+        ),
+        (str(_("Programme")), programme),
+        (str(_("Cohorts (fiscal years)")), cohorts),
+        (
+            str(_("Host institution in Japan")),
+            selection.host.localized_name if selection.host else everyone,
+        ),
+        (
+            str(_("Chapter")),
+            selection.chapter.localized_name if selection.chapter else everyone,
+        ),
+    ]

@@ -1,0 +1,40 @@
+"""Wagtail admin: the "Re-visit outcomes" dashboard, its exports and a full recompute."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import URLPattern, include, path, re_path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from club.outcomes import views
+
+admin_urls: list[URLPattern] = [
+    path("", views.AdminDashboardView.as_view(), name="dashboard"),
+    re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.AdminExportView.as_view(), name="export"),
+    path("recompute/", views.AdminRebuildView.as_view(), name="rebuild"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_outcome_urls() -> list[URLPattern]:
+    return [path("outcomes/", include((admin_urls, "outcomes_admin"), namespace="outcomes_admin"))]
+
+
+class OutcomesMenuItem(MenuItem):
+    """Shown to JST staff only."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return views.is_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_outcomes_menu_item() -> MenuItem:
+    return OutcomesMenuItem(
+        _("Re-visit outcomes"),
+        reverse("outcomes_admin:dashboard"),
+        name="revisit-outcomes",
+        icon_name="table",
+        order=300,
+    )
