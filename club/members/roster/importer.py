@@ -1,0 +1,140 @@
+"""Importing a JST roster: stream, validate and write in chunks inside one transaction."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils.translation import gettext_lazy as _
+
+from club.members.invitations import send_invitation
+from club.members.models import Member
+from club.members.roster.reader import RosterReader
+from club.members.roster.report import ImportReport, RosterFileError
+from club.members.roster.rows import parse_row
+from club.members.roster.writer import ChunkWriter
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 1000
+INVITATION_BATCH = 500
+
+# Sent after a committed import with ``member_ids``: the members it created or changed.
+# Bulk writes skip post_save, so anything that mirrors members (a search index) listens here.
+roster_imported = Signal()
+
+# rows read so far, bytes read so far, file size (None if unknown)
+ProgressCallback = Callable[[int, int, int | None], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to import: see docs/import.md for what each option means."""
+
+    dry_run: bool = False
+    skip_invalid: bool = False
+    invite: bool = False
+    encoding: str | None = None
+    chunk_size: int = CHUNK_SIZE
+    base_url: str | None = None  # for invitation links; the site's address if None
+
+
+class _Rollback(Exception):
+    """Undo the whole import: a dry run, or bad rows in an atomic import."""
+
+
+def import_roster(
+    stream: BinaryIO,
+    options: ImportOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import a CSV roster from a binary stream and report what happened.
+
+    Raises RosterFileError when the file as a whole is unusable; bad rows are reported.
+    Nothing is kept for a dry run, or when a row is bad and ``skip_invalid`` is off.
+    """
+    options = options or ImportOptions()
+    report = ImportReport(dry_run=options.dry_run, skip_invalid=options.skip_invalid)
+    reader = RosterReader(stream, options.encoding)
+    writer = ChunkWriter(report)
+    try:
+        report.encoding = reader.encoding
+        if reader.ignored_columns:
+            report.notices.append(
+                str(
+                    _("Ignored unknown columns: %(columns)s.")
+                    % {"columns": ", ".join(reader.ignored_columns)}
+                )
+            )
+        with transaction.atomic():
+            try:
+                _import_rows(reader, writer, options, progress)
+                if report.rows == 0:
+                    raise RosterFileError(_("The file has a header but no rows."))
+                if options.dry_run or report.failed:
+                    raise _Rollback
+                report.committed = True
+            except _Rollback:
+                transaction.set_rollback(True)
+    finally:
+        reader.close()
+    if report.committed:
+        if roster_imported.has_listeners(ImportReport):
+            roster_imported.send(sender=ImportReport, member_ids=writer.touched_ids)
+        if options.invite:
+            _invite(sorted(writer.created_ids), report, options.base_url)
+    return report
+
+
+def _import_rows(
+    reader: RosterReader,
+    writer: ChunkWriter,
+    options: ImportOptions,
+    progress: ProgressCallback | None,
+) -> None:
+    report = writer.report
+    width = len(reader.columns)
+    for chunk in reader.chunks(options.chunk_size):
+        valid = []
+        for raw in chunk:
+            report.rows += 1
+            row, problems = parse_row(raw, width)
+            if row is None:
+                report.invalid_rows += 1
+                for problem in problems:
+                    report.add_problem(problem)
+            else:
+                valid.append(row)
+        writer.write(valid)
+        if progress is not None:
+            progress(report.rows, reader.bytes_read, reader.total_bytes)
+
+
+def _invite(member_ids: list[int], report: ImportReport, base_url: str | None) -> None:
+    """Email a claim link to each new member; a failed send is reported, not fatal."""
+    for members in _batches(member_ids):
+        for member in members:
+            try:
+                sent = send_invitation(member, base_url=base_url)
+            except (smtplib.SMTPException, OSError) as error:
+                logger.warning("Invitation to member %s failed: %s", member.pk, error)
+                report.notices.append(
+                    str(
+                        _("Could not send the invitation to %(email)s: %(error)s")
+                        % {"email": member.contact_email, "error": error}
+                    )
+                )
+                continue
+            if sent is not None:
+                report.invitations_sent += 1
+
+
+def _batches(member_ids: list[int]) -> Iterable[list[Member]]:
+    for start in range(0, len(member_ids), INVITATION_BATCH):
+        batch = member_ids[start : start + INVITATION_BATCH]
+        yield list(Member.objects.filter(pk__in=batch).select_related("user").order_by("pk"))

@@ -1,0 +1,289 @@
+"""Validating one roster row into typed values, with every problem it has."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from club.members.models import FieldTag, Institution, Member, NameOrder
+from club.members.programmes import Programme
+from club.members.roster.reader import RawRow
+from club.members.roster.report import RowProblem
+
+MAX_FIELDS_PER_ROW = 20
+_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_FIELD_SEPARATORS = re.compile(r"[;；]")
+
+
+def _max_length(model: type, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+# Column → the database limit it must fit; taken from the models so the two never disagree.
+_LIMITS = {
+    "roster_id": _max_length(Member, "roster_id"),
+    "email": _max_length(Member, "contact_email"),
+    "given_name": _max_length(Member, "given_name"),
+    "family_name": _max_length(Member, "family_name"),
+    "native_name": _max_length(Member, "native_name"),
+    "position": _max_length(Member, "position"),
+    "organisation": _max_length(Member, "organisation"),
+    "sending_institution": _max_length(Institution, "name"),
+    "host_institution": _max_length(Institution, "name"),
+}
+_FIELD_LIMIT = _max_length(FieldTag, "name")
+
+
+@dataclass(slots=True)
+class RosterRow:
+    """A valid row. Empty strings mean "not given": they never overwrite stored values."""
+
+    line: int
+    roster_id: str
+    email: str
+    given_name: str
+    family_name: str
+    native_name: str
+    name_order: str
+    nationality: str
+    country: str
+    programme: str
+    fiscal_year: int
+    start_date: date
+    end_date: date
+    sending_institution: str
+    host_institution: str
+    fields: list[str]
+    position: str
+    organisation: str
+    preferred_language: str
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+class _Row:
+    """Reads cells of one raw row, collecting problems instead of stopping at the first."""
+
+    def __init__(self, raw: RawRow) -> None:
+        self.raw = raw
+        self.problems: list[RowProblem] = []
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(RowProblem(self.raw.line, str(message), column))
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = self.raw.values.get(column, "")
+        if required and not value:
+            self.fail(column, _("This column is required."))
+        limit = _LIMITS.get(column)
+        if limit and len(value) > limit:
+            self.fail(column, _("Longer than %(limit)s characters.") % {"limit": limit})
+        return value
+
+    def choice(self, column: str, lookup: dict[str, str], hint: str) -> str:
+        value = self.raw.values.get(column, "")
+        if not value:
+            return ""
+        found = lookup.get(value.casefold())
+        if found is None:
+            message = _("“%(value)s” is not allowed here; use %(hint)s.")
+            self.fail(column, message % {"value": value, "hint": hint})
+            return ""
+        return found
+
+    def country(self, column: str) -> str:
+        value = self.raw.values.get(column, "")
+        if not value:
+            return ""
+        code = country_code(value)
+        if not code:
+            self.fail(
+                column,
+                _(
+                    "“%(value)s” is not a known country; use a two-letter code such as IN"
+                    " or an English name such as India."
+                )
+                % {"value": value},
+            )
+        return code
+
+    def date(self, column: str) -> date | None:
+        value = self.raw.values.get(column, "")
+        if not value:
+            self.fail(column, _("This column is required."))
+            return None
+        match = _DATE.fullmatch(value)
+        try:
+            if match is None:
+                raise ValueError(value)
+            return date(*(int(part) for part in match.groups()))
+        except ValueError:
+            self.fail(
+                column,
+                _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": value},
+            )
+            return None
+
+
+def parse_row(raw: RawRow, width: int) -> tuple[RosterRow | None, list[RowProblem]]:
+    """Validate one raw row: the typed row, or None and every problem found in it."""
+    row = _Row(raw)
+    if raw.cell_count > width:
+        row.fail(
+            "",
+            _(
+                "This row has %(found)s values but the header has %(expected)s columns;"
+                " check for an unquoted comma."
+            )
+            % {"found": raw.cell_count, "expected": width},
+        )
+    roster_id = row.text("roster_id")
+    email = row.text("email").lower()
+    if not roster_id and not email:
+        row.fail("", _("Give a roster ID, an email address or both."))
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            row.fail("email", _("“%(value)s” is not a valid email address.") % {"value": email})
+    given_name = row.text("given_name", required=True)
+    family_name = row.text("family_name")
+    native_name = row.text("native_name")
+    name_order = row.choice("name_order", _name_orders(), "given_first, family_first")
+    nationality = row.country("nationality")
+    country = row.country("country_of_residence")
+    programme = row.text("programme", required=True) and row.choice(
+        "programme", _programmes(), ", ".join(Programme.values)
+    )
+    start_date, end_date = row.date("start_date"), row.date("end_date")
+    if start_date and end_date and end_date < start_date:
+        row.fail(
+            "end_date",
+            _("The end date %(end)s is before the start date %(start)s.")
+            % {"end": end_date.isoformat(), "start": start_date.isoformat()},
+        )
+    fiscal_year = _fiscal_year(row, start_date)
+    sending = row.text("sending_institution")
+    if sending and not (nationality or country):
+        row.fail(
+            "sending_institution",
+            _("A sending institution needs the nationality or the country of residence."),
+        )
+    host = row.text("host_institution")
+    fields = _fields(row)
+    position, organisation = row.text("position"), row.text("organisation")
+    language = row.choice("preferred_language", _languages(), "en, ja")
+    if row.problems:
+        return None, row.problems
+    return (
+        RosterRow(
+            line=raw.line,
+            roster_id=roster_id,
+            email=email,
+            given_name=given_name,
+            family_name=family_name,
+            native_name=native_name,
+            name_order=name_order,
+            nationality=nationality,
+            country=country,
+            programme=programme,
+            fiscal_year=fiscal_year or 0,
+            start_date=start_date,
+            end_date=end_date,
+            sending_institution=sending,
+            host_institution=host,
+            fields=fields,
+            position=position,
+            organisation=organisation,
+            preferred_language=language,
+        ),
+        [],
+    )
+
+
+def fiscal_year_of(day: date) -> int:
+    """The Japanese fiscal year (April to March) a day falls in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _fiscal_year(row: _Row, start: date | None) -> int | None:
+    value = row.raw.values.get("fiscal_year", "")
+    if not value:
+        return fiscal_year_of(start) if start else None
+    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        row.fail("fiscal_year", _("“%(value)s” is not a fiscal year.") % {"value": value})
+        return None
+    year = int(value)
+    if start and fiscal_year_of(start) != year:
+        row.fail(
+            "fiscal_year",
+            _("Fiscal year %(year)s does not contain the start date %(start)s.")
+            % {"year": year, "start": start.isoformat()},
+        )
+    return year
+
+
+def _fields(row: _Row) -> list[str]:
+    value = row.raw.values.get("fields", "")
+    names: dict[str, str] = {}
+    for part in _FIELD_SEPARATORS.split(value):
+        name = " ".join(part.split())
+        if not name:
+            continue
+        if len(name) > _FIELD_LIMIT:
+            row.fail("fields", _("Longer than %(limit)s characters.") % {"limit": _FIELD_LIMIT})
+        names.setdefault(name.casefold(), name)
+    if len(names) > MAX_FIELDS_PER_ROW:
+        row.fail("fields", _("At most %(count)s fields.") % {"count": MAX_FIELDS_PER_ROW})
+    return list(names.values())
+
+
+@lru_cache(maxsize=2048)
+def country_code(value: str) -> str:
+    """The ISO code for a code (IN, IND, 356) or a name in English or Japanese; '' if unknown."""
+    code = countries.alpha2(value) if len(value) <= 3 else ""
+    return code or countries.by_name(value) or countries.by_name(value, language="ja")
+
+
+def _labels(choices: list[tuple[str, object]]) -> dict[str, str]:
+    """Lower-cased values and labels (in every site language) mapped to the stored value."""
+    lookup: dict[str, str] = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for value, label in choices:
+                text = str(label).casefold()
+                lookup[text] = value
+                lookup[text.split(":")[0].strip()] = value  # "course a" for "Course A: …"
+    for value, _label in choices:
+        lookup[value.casefold()] = value
+    return lookup
+
+
+@cache
+def _programmes() -> dict[str, str]:
+    lookup = _labels(Programme.choices)
+    lookup.update({"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"})
+    return lookup
+
+
+@cache
+def _name_orders() -> dict[str, str]:
+    lookup = _labels(NameOrder.choices)
+    lookup.update({"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST})
+    return lookup
+
+
+@cache
+def _languages() -> dict[str, str]:
+    return _labels(list(settings.LANGUAGES))
