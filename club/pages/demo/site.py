@@ -204,6 +204,10 @@ def seed_site(report: Report) -> None:
     report(f"{len(content.NEWS)} news items")
 
     for item in content.EVENTS:
+        # Places, format, deadline, agenda and report live with the events app.
+        from club.events.demo import demo_agenda, demo_event_fields
+
+        logistics = demo_event_fields(item["slug"])
         title, summary, venue, address = item["en"]
         fields = {
             "title": title,
@@ -214,13 +218,27 @@ def seed_site(report: Report) -> None:
             "end": item["end"],
             "time_zone": item["time_zone"],
             "chapter": chapters.get(item["chapter"] or ""),
+            **logistics,
         }
-        page = _upsert_child(sections["events"], EventPage, item["slug"], fields)
+        page = _upsert_child(
+            sections["events"],
+            EventPage,
+            item["slug"],
+            fields,
+            create_only={"agenda": demo_agenda(item["slug"], "en")},
+        )
         title_ja, summary_ja, venue_ja, address_ja = item["ja"]
         _upsert_translation(
             page,
             ja,
-            {"title": title_ja, "summary": summary_ja, "venue": venue_ja, "address": address_ja},
+            {
+                "title": title_ja,
+                "summary": summary_ja,
+                "venue": venue_ja,
+                "address": address_ja,
+                **logistics,
+            },
+            create_only={"agenda": demo_agenda(item["slug"], "ja")},
         )
     report(f"{len(content.EVENTS)} events")
 

@@ -1,0 +1,105 @@
+"""The organisers' attendee list and its CSV export.
+
+Answering an event shares your name with its organisers (the coordinators of the
+hosting chapter and JST staff): that is the door list. Nothing else from the profile
+is shown here; profiles stay behind the privacy rule in ``club.members.privacy``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from club.events.models import RSVP, EventPage, RSVPStatus
+
+# The order of the list: seats first, then the waitlist in queue order, then the rest.
+STATUS_ORDER = [RSVPStatus.GOING, RSVPStatus.WAITLIST, RSVPStatus.CANCELLED, RSVPStatus.NOT_GOING]
+BOM = "\ufeff"
+# Cells starting with these are run as formulas by spreadsheets (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One line of the door list."""
+
+    rsvp_id: int
+    name: str
+    native_name: str
+    status: RSVPStatus
+    status_label: str
+    responded_at: datetime
+    waitlist_position: int | None
+    checked_in_at: datetime | None
+
+
+def door_list(event: EventPage) -> list[Attendee]:
+    event = event.canonical
+    rsvps = RSVP.objects.filter(event=event).select_related("member")
+    by_status: dict[str, list[RSVP]] = {status: [] for status in STATUS_ORDER}
+    for rsvp in rsvps.order_by("waitlisted_at", "responded_at", "pk"):
+        by_status[rsvp.status].append(rsvp)
+    by_status[RSVPStatus.GOING].sort(key=lambda r: r.member.display_name.casefold())
+    rows = []
+    for status in STATUS_ORDER:
+        for position, rsvp in enumerate(by_status[status], start=1):
+            rows.append(
+                Attendee(
+                    rsvp_id=rsvp.pk,
+                    name=rsvp.member.display_name,
+                    native_name=rsvp.member.native_name,
+                    status=RSVPStatus(rsvp.status),
+                    status_label=rsvp.get_status_display(),
+                    responded_at=rsvp.responded_at,
+                    waitlist_position=position if status == RSVPStatus.WAITLIST else None,
+                    checked_in_at=rsvp.checked_in_at,
+                )
+            )
+    return rows
+
+
+def checked_in_count(event: EventPage) -> int:
+    return RSVP.objects.filter(event=event.canonical, checked_in_at__isnull=False).count()
+
+
+def _safe(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def door_list_csv(event: EventPage) -> str:
+    """The door list as CSV text (UTF-8 BOM first, so Excel reads names in any script)."""
+    zone = event.canonical.zone
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            _("Name"),
+            _("Name in native script"),
+            _("Status"),
+            _("Waitlist position"),
+            _("Answered"),
+            _("Checked in"),
+        ]
+    )
+
+    def when(moment: datetime | None) -> str:
+        return timezone.localtime(moment, zone).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    for row in door_list(event):
+        writer.writerow(
+            [
+                _safe(row.name),
+                _safe(row.native_name),
+                row.status_label,
+                row.waitlist_position or "",
+                when(row.responded_at),
+                when(row.checked_in_at),
+            ]
+        )
+    return out.getvalue()

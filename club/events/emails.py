@@ -1,0 +1,127 @@
+"""RSVP emails: confirmation, waitlist, promotion and reminder, each with an .ics attachment.
+
+Emails are queued on the durable task backend once the RSVP is committed, and
+written in the member's preferred language. A queued email is dropped if the RSVP
+has changed since (a confirmation for a seat already given back is never sent).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from club.events.calendar import event_ics, ics_filename
+from club.events.models import RSVP, EventPage, RSVPStatus
+from club.members.models import Member
+
+logger = logging.getLogger(__name__)
+
+
+class EmailKind(models.TextChoices):
+    GOING = "going"
+    WAITLIST = "waitlist"
+    PROMOTED = "promoted"
+    REMINDER = "reminder"
+
+
+# The RSVP status each email still needs when it is sent.
+REQUIRED_STATUS = {
+    EmailKind.GOING: RSVPStatus.GOING,
+    EmailKind.WAITLIST: RSVPStatus.WAITLIST,
+    EmailKind.PROMOTED: RSVPStatus.GOING,
+    EmailKind.REMINDER: RSVPStatus.GOING,
+}
+
+
+def queue_email(rsvp: RSVP, kind: EmailKind) -> None:
+    """Send ``kind`` to the RSVP's member through the worker, once this transaction commits."""
+    transaction.on_commit(partial(_enqueue, rsvp.pk, str(kind)))
+
+
+def _enqueue(rsvp_id: int, kind: str) -> None:
+    from club.events.tasks import send_rsvp_email
+
+    try:
+        send_rsvp_email.enqueue(rsvp_id, kind)
+    except Exception:
+        # The answer is recorded and shown on the site; a lost email must not undo it.
+        logger.exception("Could not queue the %s email for RSVP %s", kind, rsvp_id)
+
+
+def recipient(member: Member) -> str:
+    """The member's sign-in address, else their contact address ('' if neither)."""
+    if member.user_id and member.user.email:
+        return member.user.email
+    return member.contact_email
+
+
+def _in_language(event: EventPage, language: str) -> EventPage:
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = event.get_translation_or_none(locale) if locale else None
+    return translated.specific if translated is not None and translated.live else event
+
+
+def build_message(rsvp: RSVP, kind: EmailKind) -> EmailMultiAlternatives | None:
+    """The email for ``kind``, or None if the member has no address or the RSVP moved on."""
+    member = rsvp.member
+    address = recipient(member)
+    if not address or rsvp.status != REQUIRED_STATUS[kind]:
+        return None
+    language = member.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event = _in_language(rsvp.event, language)
+        confirmed = rsvp.status == RSVPStatus.GOING
+        join_url = rsvp.event.join_url if confirmed and event.is_online else ""
+        context = {
+            "kind": str(kind),
+            "member": member,
+            "event": event,
+            "event_url": event.get_full_url(),
+            "rsvp_url": (event.get_full_url() or "") + event.reverse_subpage("rsvp"),
+            "join_url": join_url,
+            "start": timezone.localtime(event.start, event.zone),
+            "end": timezone.localtime(event.end, event.zone),
+        }
+        subject = render_to_string("events/email/rsvp_subject.txt", context)
+        text = render_to_string("events/email/rsvp_body.txt", context)
+        html = render_to_string("events/email/rsvp_body.html", context)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [address]
+    )
+    message.attach_alternative(html, "text/html")
+    message.attach(ics_filename(event), event_ics(event, join_url), "text/calendar")
+    return message
+
+
+def deliver(rsvp_id: int, kind: str) -> bool:
+    """Send one queued email; reminders at most once per RSVP. True if sent.
+
+    A reminder is claimed with one conditional UPDATE before sending, so two workers cannot
+    both send it, and no row stays locked while the mail server is slow.
+    """
+    kind = EmailKind(kind)
+    is_reminder = kind == EmailKind.REMINDER
+    if is_reminder:
+        claimed = RSVP.objects.filter(pk=rsvp_id, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=timezone.now()
+        )
+        if not claimed:
+            return False
+    rsvp = RSVP.objects.select_related("member__user", "event").filter(pk=rsvp_id).first()
+    message = build_message(rsvp, kind) if rsvp is not None else None
+    try:
+        if message is None:
+            return False
+        message.send()
+    except BaseException:
+        if is_reminder:  # not sent after all: a later run may try again
+            RSVP.objects.filter(pk=rsvp_id).update(reminder_sent_at=None)
+        raise
+    return True

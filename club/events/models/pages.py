@@ -1,0 +1,286 @@
+"""Event pages: reunions and meetings organised by chapters, in English and Japanese.
+
+The two language versions of an event are separate Wagtail pages; RSVPs, capacity,
+the deadline and the join link belong to the original one (``EventPage.canonical``),
+so a member who answers on /ja/ takes the same seat as one who answers on /en/.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from club.events.blocks import AgendaBlock
+from club.pages.blocks import BodyBlock
+
+
+def validate_time_zone(value: str) -> None:
+    # Not model choices: the tz database changes between machines and would churn migrations.
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(zone)s is not a known time zone."), params={"zone": value})
+
+
+class EventMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+        return self.live().public().filter(locale=locale, end__gte=now).order_by("start")
+
+    def past(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+        return self.live().public().filter(locale=locale, end__lt=now).order_by("-start")
+
+    def hosted_by(self, chapter: Any) -> EventPageQuerySet:
+        return self.filter(chapter=chapter)
+
+    def in_country(self, country_code: str) -> EventPageQuerySet:
+        """Events whose hosting chapter is in the country (ISO 3166 alpha-2)."""
+        return self.filter(chapter__country=country_code)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """Upcoming and past reunions, filterable by chapter and country; the organisers' area."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def events(self) -> EventPageQuerySet:
+        return EventPage.objects.child_of(self).select_related("chapter", "report")
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.public import listing
+
+        return listing(request, self)
+
+    @path("calendar/<slug:chapter>/", name="chapter_calendar")
+    def chapter_calendar(self, request: HttpRequest, chapter: str) -> HttpResponse:
+        from club.events.views.public import chapter_calendar
+
+        return chapter_calendar(request, self, chapter)
+
+    @path("manage/", name="manage")
+    def manage(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.manage import manage_list
+
+        return manage_list(request, self)
+
+    @path("manage/new/", name="create")
+    def create_event(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.manage import edit_event
+
+        return edit_event(request, self, None)
+
+    @path("manage/<int:event_id>/", name="edit")
+    def edit_event(self, request: HttpRequest, event_id: int) -> HttpResponse:
+        from club.events.views.manage import edit_event
+
+        return edit_event(request, self, event_id)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """A reunion or meeting, such as the annual India alumni meeting in New Delhi."""
+
+    summary = models.TextField(_("summary"), max_length=500)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Asia/Tokyo",
+        validators=[validate_time_zone],
+        help_text=_("An IANA zone such as Asia/Kolkata or Asia/Tokyo."),
+    )
+    mode = models.CharField(
+        _("format"), max_length=12, choices=EventMode.choices, default=EventMode.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    map_url = models.URLField(_("map link"), max_length=500, blank=True)
+    join_url = models.URLField(
+        _("online join link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown only to members with a confirmed seat, and in their emails."),
+    )
+    chapter = models.ForeignKey(
+        "members.Chapter",
+        verbose_name=_("hosting chapter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no limit. When full, members join a waitlist."),
+    )
+    rsvp_deadline = models.DateTimeField(
+        _("RSVP deadline"), null=True, blank=True, help_text=_("Leave empty to close at the start.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    report = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name=_("activity report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The news item reporting on this event, once it has happened."),
+    )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+                FieldPanel("rsvp_deadline"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("When and how many"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("map_url"),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("chapter"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
+        FieldPanel("agenda"),
+        FieldPanel("body"),
+        FieldPanel("report"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("event page")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if self.rsvp_deadline and self.end and self.rsvp_deadline > self.end:
+            raise ValidationError({"rsvp_deadline": _("The RSVP deadline must be before the end.")})
+
+    @cached_property
+    def canonical(self) -> EventPage:
+        """The original language version, which holds the RSVPs of every translation."""
+        if not self.pk:
+            return self
+        first = (
+            EventPage.objects.filter(translation_key=self.translation_key)
+            .select_related("chapter")
+            .order_by("pk")
+            .first()
+        )
+        return first if first is not None else self
+
+    @property
+    def rsvp_closes_at(self) -> datetime:
+        return self.rsvp_deadline or self.start
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def is_online(self) -> bool:
+        return self.mode in (EventMode.ONLINE, EventMode.HYBRID)
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.mode in (EventMode.IN_PERSON, EventMode.HYBRID)
+
+    def localized_report(self) -> Page | None:
+        """The activity report in this page's language when translated, else the original."""
+        if self.report is None or not self.report.live:
+            return None
+        translated = self.report.get_translation_or_none(self.locale)
+        return translated if translated is not None and translated.live else self.report
+
+    # Routes: the member's RSVP, the organisers' pages, and calendar downloads.
+
+    @path("")
+    def detail(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.public import event_detail
+
+        return event_detail(request, self)
+
+    @path("rsvp/", name="rsvp")
+    def rsvp(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.public import rsvp
+
+        return rsvp(request, self)
+
+    @path("calendar/", name="ics")
+    def ics(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.public import event_calendar
+
+        return event_calendar(request, self)
+
+    @path("attendees/", name="attendees")
+    def attendees(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.organisers import attendees
+
+        return attendees(request, self)
+
+    @path("attendees/csv/", name="attendees_csv")
+    def attendees_csv(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.organisers import attendees_csv
+
+        return attendees_csv(request, self)
+
+    @path("check-in/", name="check_in")
+    def check_in(self, request: HttpRequest) -> HttpResponse:
+        from club.events.views.organisers import check_in
+
+        return check_in(request, self)

@@ -1,0 +1,1 @@
+"""Views of the events app, served through the routes of EventIndexPage and EventPage."""
