@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.site_search, name="site-search"),
     path("directory/", include("search.urls")),
     path("outcomes/", include("club.outcomes.urls")),
+    path("qa/", include("club.qa.urls")),
     path("", include("club.members.urls")),
     path("", include(wagtail_urls)),
 )

@@ -1,5 +1,9 @@
-"""WebSocket routes of the live Q&A (filled in by the Q&A work)."""
+"""WebSocket routes of the live Q&A."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from club.qa.consumers import QuestionChannelConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    path("ws/qa/<slug:slug>/", QuestionChannelConsumer.as_asgi()),
+]

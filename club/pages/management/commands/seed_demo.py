@@ -13,6 +13,7 @@ from club.members.demo.store import seed_members
 from club.outcomes.refresh import rebuild as rebuild_outcomes
 from club.pages.demo.accounts import create_demo_accounts
 from club.pages.demo.site import seed_site
+from club.qa.demo import seed_qa_channels
 
 
 class Command(BaseCommand):
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         if options["members"] or options["demo_accounts"]:
             # Bulk writes send no signals: derive the outcome figures once, at the end.
             self._done(f"re-visit outcomes for {rebuild_outcomes():,} alumni")
+        seed_qa_channels(report=self._done)
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     def _done(self, step: str) -> None:

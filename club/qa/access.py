@@ -1,0 +1,86 @@
+"""Who may read, post in and moderate a Q&A channel, and how authors are named to its readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from club.members.groups import active_member
+from club.members.models import ChapterMembership, GroupRole, Member, SubjectGroupMembership
+from club.members.privacy import ANONYMOUS, ProfileView, Viewer
+from club.qa.models import QuestionChannel
+
+# JST staff see every profile; the same permission makes them moderators everywhere.
+STAFF_PERMISSION = "members.view_all_profiles"
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do in one channel, worked out once per request or connection."""
+
+    member: Member | None
+    signed_in: bool
+    can_read: bool
+    can_post: bool
+    is_moderator: bool
+
+    @property
+    def member_id(self) -> int | None:
+        return self.member.pk if self.member else None
+
+
+def is_staff(user: Any) -> bool:
+    signed_in = bool(user and user.is_authenticated and user.is_active)
+    return signed_in and user.has_perm(STAFF_PERMISSION)
+
+
+def is_moderator(user: Any, channel: QuestionChannel, member: Member | None = None) -> bool:
+    """Staff, assigned moderators, and the coordinators of the hosting chapter or subject group."""
+    if is_staff(user):
+        return True
+    member = member if member is not None else active_member(user)
+    if member is None:
+        return False
+    if channel.moderators.filter(pk=member.pk).exists():
+        return True
+    if channel.event_id is not None:
+        # Through the chapter's events: no need to load the (wide) event page row.
+        return _coordinates(ChapterMembership, member, chapter__events=channel.event_id)
+    if channel.subject_group_id is not None:
+        return _coordinates(SubjectGroupMembership, member, group=channel.subject_group_id)
+    return False
+
+
+def _coordinates(model: type, member: Member, **group: int) -> bool:
+    return model.objects.filter(member=member, role=GroupRole.COORDINATOR, **group).exists()
+
+
+def access_for(user: Any, channel: QuestionChannel) -> Access:
+    """Reading needs sign-in unless the channel is public; posting needs an active member."""
+    signed_in = bool(user and user.is_authenticated and user.is_active)
+    member = active_member(user)
+    moderator = is_moderator(user, channel, member)
+    # Pending and anonymised accounts read like visitors: only active members and staff count.
+    can_read = channel.is_public or moderator or member is not None
+    return Access(
+        member=member,
+        signed_in=signed_in,
+        can_read=can_read,
+        can_post=can_read and channel.is_open and member is not None,
+        is_moderator=moderator,
+    )
+
+
+def audience(channel: QuestionChannel) -> Viewer:
+    """The least privileged reader of a channel: every broadcast must be fit for them."""
+    return ANONYMOUS if channel.is_public else Viewer(is_member=True)
+
+
+def author_name(member: Member | None, channel: QuestionChannel) -> str | None:
+    """The author's name if the privacy rule shows it to every reader of the channel, else None.
+
+    Pages and the live client show a translated "A club member" in place of None.
+    """
+    if member is None:
+        return None
+    return ProfileView(member, audience(channel)).display_name or None

@@ -1,0 +1,59 @@
+"""Telling an asker that their question has a written answer."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from club.qa.access import author_name
+from club.qa.models import Answer
+
+
+def build_answered_message(answer: Answer) -> EmailMultiAlternatives | None:
+    """The email to the question's author, or None if they have no address or wrote the answer."""
+    question = answer.question
+    asker = question.author
+    if asker is None or asker.pk == answer.author_id:
+        return None
+    address = asker.user.email if asker.user_id and asker.user.email else asker.contact_email
+    if not address:
+        return None
+    channel = question.channel
+    with translation.override(asker.preferred_language or settings.LANGUAGE_CODE):
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "qa:channel", kwargs={"slug": channel.slug}
+        )
+        context = {
+            "asker": asker,
+            "channel": channel,
+            "question": question,
+            "answer": answer,
+            "answer_author": author_name(answer.author, channel),
+            "link": link,
+        }
+        subject = render_to_string("qa/email/answered_subject.txt", context)
+        text = render_to_string("qa/email/answered_body.txt", context)
+        # The HTML part is autoescaped: a question that contains markup arrives as text.
+        html = render_to_string("qa/email/answered_body.html", context)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [address]
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_answered(answer_id: int) -> bool:
+    """Send the email for one answer; True if one went out."""
+    answer = (
+        Answer.objects.select_related("question__author__user", "question__channel", "author")
+        .filter(pk=answer_id)
+        .first()
+    )
+    message = build_answered_message(answer) if answer else None
+    if message is None:
+        return False
+    message.send()
+    return True
