@@ -9,6 +9,7 @@ from elasticsearch.dsl import Boolean, Document, Integer, Keyword, Text, analyze
 
 from club.members.privacy import Section
 from search.directory.facets import FACETS
+from search.directory.results import entry_as_document
 from search.models import DirectoryEntry
 
 # Accent- and case-folding, so "Nguyen" finds "Nguyễn" and "Jose" finds "José".
@@ -61,25 +62,21 @@ INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0, "max_result_wi
 
 def document_source(entry: DirectoryEntry, facet_values: list[tuple[str, str]]) -> dict[str, Any]:
     """The indexed JSON of an entry (plus its facet values)."""
-    source: dict[str, Any] = {
-        "member_id": entry.pk,
-        "listed": entry.listed,
-        "sort_name": entry.sort_name,
-        "latest_days": (entry.latest_start - date(1970, 1, 1)).days if entry.latest_start else None,
-        "display_name": entry.display_name,
-        "native_name": entry.native_name,
-        "photo_id": entry.photo_id,
-        "country": entry.country,
-        "position": entry.position,
-        "organisation": entry.organisation,
-        "programme": entry.programme,
-        "programme_year": entry.programme_year,
-        "revisited": entry.revisited,
-        "text_name": entry.text_name,
-        "text_profile": entry.text_profile,
-        "text_career": entry.text_career,
-        "text_participation": entry.text_participation,
-    }
+    source = entry_as_document(entry)
+    del source["audiences"]  # indexed as one keyword field per section, below
+    source.update(
+        {
+            "listed": entry.listed,
+            "sort_name": entry.sort_name,
+            "latest_days": (entry.latest_start - date(1970, 1, 1)).days
+            if entry.latest_start
+            else None,
+            "text_name": entry.text_name,
+            "text_profile": entry.text_profile,
+            "text_career": entry.text_career,
+            "text_participation": entry.text_participation,
+        }
+    )
     for section in Section:
         source[f"audience_{section.value}"] = entry.audiences.get(section.value, [])
     for facet in FACETS:
