@@ -122,86 +122,109 @@ def _rows(sql: str, params: list) -> list[tuple]:
 
 
 class DatabaseDirectory:
-    """Faceted search over DirectoryEntry rows: a handful of plain SQL queries."""
+    """Faceted search over DirectoryEntry rows: one SQL statement per search."""
 
     name = "database"
 
     def search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
         sql = SqlBuilder(query, viewer)
-        base = sql.base()
         filters = sql.filters()
-        matching = base & _all(list(filters.values()))
-
-        total = _rows(f"SELECT COUNT(*) FROM {ENTRY} e WHERE {matching.sql}", matching.params)[0][0]
-        ids = self._page_ids(sql, matching)
-        entries = DirectoryEntry.objects.in_bulk(ids)
-        hits = [build_hit(entry_as_document(entries[pk]), viewer, query.terms) for pk in ids]
+        statement, params = _statement(sql, sql.base(), filters)
+        total, ids, counted = 0, [], {facet.key: {} for facet in FACETS}
+        for kind, key, value, number in _rows(statement, params):
+            if kind == "c":
+                total = number
+            elif kind == "h":
+                ids.append((number, int(key)))
+            else:
+                counted[key][value] = number
+        ordered = [pk for _rank, pk in sorted(ids)]
+        entries = DirectoryEntry.objects.in_bulk(ordered)
+        hits = [build_hit(entry_as_document(entries[pk]), viewer, query.terms) for pk in ordered]
         return DirectoryResult(
             hits=hits,
             total=total,
-            facets=self._facets(sql, base, filters),
+            facets=_facet_results(query, counted),
             page=query.page,
             backend=self.name,
         )
 
-    @staticmethod
-    def _page_ids(sql: SqlBuilder, matching: Condition) -> list[int]:
-        query = sql.query
-        order, params = "e.sort_name, e.member_id", []
-        if query.sort == Sort.RECENT:
-            # Ordering by a hidden date would leak it, so hidden dates sort as unknown.
-            visible = sql.visible(Section.PARTICIPATION)
-            order = f"CASE WHEN {visible.sql} THEN e.latest_start END DESC NULLS LAST, e.member_id"
-            params = visible.params
-        elif query.sort == Sort.RELEVANCE and query.terms:
-            scores = []
-            for term in query.terms:
-                scores.append("CASE WHEN e.text_name LIKE %s THEN 3 ELSE 0 END")
-                scores.append("CASE WHEN e.text_profile LIKE %s THEN 1 ELSE 0 END")
-                params += [f"%{term}%", f"%{term}%"]
-            order = f"({' + '.join(scores)}) DESC, e.sort_name, e.member_id"
-        offset = (query.page - 1) * PER_PAGE
-        rows = _rows(
-            f"SELECT e.member_id FROM {ENTRY} e WHERE {matching.sql} ORDER BY {order}"
-            f" LIMIT {PER_PAGE} OFFSET {int(offset)}",
-            matching.params + params,
-        )
-        return [row[0] for row in rows]
 
-    @staticmethod
-    def _facets(sql: SqlBuilder, base: Condition, filters: dict[str, Condition]) -> dict[str, list]:
-        # One pass: the entries matching the base query, with a flag per active filter and
-        # per privacy section; then their facet values counted, each facet ignoring its own
-        # filter (post-filter counts) and counting only where its section is visible.
-        flags = {f"f_{key}": condition for key, condition in filters.items()}
-        flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s != Section.PROFILE})
-        columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
-        params = [p for c in flags.values() for p in c.params] + base.params
-        rules = []
-        for facet in FACETS:
-            needed = [f"m.f_{key}" for key in filters if key != facet.key]
-            if facet.section != Section.PROFILE:
-                needed.append(f"m.s_{facet.section.value}")
-            rules.append("(v.facet = %s" + "".join(f" AND {flag}" for flag in needed) + ")")
-            params.append(facet.key)
-        rows = _rows(
-            f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, {columns} FROM {ENTRY} e"
-            f" WHERE {base.sql}) SELECT v.facet, v.value, COUNT(*) FROM m"
-            f" JOIN {VALUE} v ON v.entry_id = m.id WHERE {' OR '.join(rules)}"
-            " GROUP BY v.facet, v.value",
-            params,
+def _order(query: DirectoryQuery) -> str:
+    """The ORDER BY of the result page, over the columns of the matching set ``m``."""
+    if query.sort == Sort.RECENT:
+        return "m.recent DESC NULLS LAST, m.id"
+    if query.sort == Sort.RELEVANCE and query.terms:
+        return "m.score DESC, m.sort_name, m.id"
+    return "m.sort_name, m.id"
+
+
+def _scored_columns(sql: SqlBuilder) -> Condition:
+    """Extra columns of the matching set: the relevance score and the visible date."""
+    query = sql.query
+    if query.sort == Sort.RECENT:
+        # Ordering by a hidden date would leak it, so hidden dates sort as unknown.
+        visible = sql.visible(Section.PARTICIPATION)
+        return Condition(
+            f"CASE WHEN {visible.sql} THEN e.latest_start END AS recent", visible.params
         )
-        counted: dict[str, dict[str, int]] = {facet.key: {} for facet in FACETS}
-        for facet_key, value, count in rows:
-            counted[facet_key][value] = count
-        result = {}
-        for facet in FACETS:
-            values = counted[facet.key]
-            if facet.key != "year":
-                top = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-                values = dict(top)
-            selected = sql.query.selected(facet.key)
-            for value in selected:
-                values.setdefault(value, 0)
-            result[facet.key] = facet_counts(facet, values, selected)
-        return result
+    if query.sort == Sort.RELEVANCE and query.terms:
+        scores, params = [], []
+        for term in query.terms:
+            scores.append("CASE WHEN e.text_name LIKE %s THEN 3 ELSE 0 END")
+            scores.append("CASE WHEN e.text_profile LIKE %s THEN 1 ELSE 0 END")
+            params += [f"%{term}%", f"%{term}%"]
+        return Condition(f"({' + '.join(scores)}) AS score", params)
+    return Condition("0 AS score")
+
+
+def _statement(sql: SqlBuilder, base: Condition, filters: dict[str, Condition]) -> tuple[str, list]:
+    """Count, page and facet counts in one statement, from one scan of the entries.
+
+    The matching set ``m`` carries a flag per active filter and per privacy section;
+    each facet then ignores its own filter (post-filter counts) and counts only where
+    its section is visible.
+    """
+    flags = {f"f_{key}": condition for key, condition in filters.items()}
+    flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s != Section.PROFILE})
+    extra = _scored_columns(sql)
+    columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
+    # In the order the placeholders appear: score/date column, flag columns, base WHERE.
+    params = extra.params + [p for c in flags.values() for p in c.params] + base.params
+    every_filter = " AND ".join(f"m.f_{key}" for key in filters) or "1 = 1"
+    order = _order(sql.query)
+    offset = (sql.query.page - 1) * PER_PAGE
+    rules = []
+    for facet in FACETS:
+        needed = [f"m.f_{key}" for key in filters if key != facet.key]
+        if facet.section != Section.PROFILE:
+            needed.append(f"m.s_{facet.section.value}")
+        rules.append("(v.facet = %s" + "".join(f" AND {flag}" for flag in needed) + ")")
+    statement = (
+        f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, e.sort_name AS sort_name,"
+        f" {extra.sql}, {columns} FROM {ENTRY} e WHERE {base.sql})"
+        f" SELECT 'c', NULL, NULL, COUNT(*) FROM m WHERE {every_filter}"
+        " UNION ALL"
+        f" SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT m.id,"
+        f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM m WHERE {every_filter}"
+        f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p"
+        " UNION ALL"
+        f" SELECT 'f', v.facet, v.value, COUNT(*) FROM m JOIN {VALUE} v ON v.entry_id = m.id"
+        f" WHERE {' OR '.join(rules)} GROUP BY v.facet, v.value"
+    )
+    params += [facet.key for facet in FACETS]
+    return statement, params
+
+
+def _facet_results(query: DirectoryQuery, counted: dict[str, dict[str, int]]) -> dict[str, list]:
+    result = {}
+    for facet in FACETS:
+        values = counted[facet.key]
+        if facet.key != "year":
+            top = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+            values = dict(top)
+        selected = query.selected(facet.key)
+        for value in selected:
+            values.setdefault(value, 0)
+        result[facet.key] = facet_counts(facet, values, selected)
+    return result
