@@ -12,8 +12,11 @@ class ProgressBar:
 
     WIDTH = 30
 
-    def __init__(self, stream: OutputWrapper, label: str = "", every: int = 10) -> None:
+    def __init__(
+        self, stream: OutputWrapper, label: str = "", every: int = 10, enabled: bool = True
+    ) -> None:
         self.stream = stream
+        self.enabled = enabled
         self.label = label
         self.every = every
         self.interactive = stream.isatty()
@@ -21,15 +24,20 @@ class ProgressBar:
         self.updates = 0
         self.drawn = False
 
-    def update(self, done: int, total: int | None = None, unit: str = "") -> None:
+    def update(
+        self, done: int, total: int | None = None, unit: str = "", fraction: float | None = None
+    ) -> None:
+        """Draw ``done`` items; ``fraction`` overrides done/total (e.g. bytes read of a file)."""
         self.updates += 1
         last = total is not None and done >= total
-        if not self.interactive and self.updates % self.every and not last:
+        if not self.enabled or (not self.interactive and self.updates % self.every and not last):
             return
         rate = done / max(time.monotonic() - self.started, 1e-6)
         text = f"{self.label} {done:,}{f'/{total:,}' if total else ''} {unit} ({rate:,.0f}/s)"
-        if total:
-            fraction = min(done / total, 1.0)
+        if fraction is None and total:
+            fraction = done / total
+        if fraction is not None:
+            fraction = min(fraction, 1.0)
             filled = int(fraction * self.WIDTH)
             text = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {fraction:4.0%} {text}"
         if self.interactive:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from club.members.roster import ImportOptions, ImportReport, RosterFileError, import_roster
+from club.progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -50,7 +50,14 @@ class Command(BaseCommand):
             encoding=options["encoding"],
             chunk_size=options["chunk_size"],
         )
-        progress = ProgressBar(self.stderr, enabled=options["verbosity"] > 0)
+        bar = ProgressBar(self.stderr, enabled=options["verbosity"] > 0)
+
+        def progress(rows: int, bytes_read: int, total_bytes: int | None) -> None:
+            # Rows are counted as they stream; the bar's fill is the share of the file read.
+            bar.update(
+                rows, unit="rows", fraction=bytes_read / total_bytes if total_bytes else None
+            )
+
         try:
             with open(options["file"], "rb") as stream:
                 report = import_roster(stream, import_options, progress=progress)
@@ -71,7 +78,7 @@ class Command(BaseCommand):
                 % {"error": error}
             ) from error
         finally:
-            progress.finish()
+            bar.finish()
         self._print_report(report)
         if report.failed:
             raise CommandError(
@@ -103,42 +110,3 @@ class Command(BaseCommand):
             )
         elif report.committed:
             self.stdout.write(self.style.SUCCESS(_("Import complete.")))
-
-
-class ProgressBar:
-    """A one-line progress bar on a terminal; a line every ten updates elsewhere (logs, CI)."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: OutputWrapper, enabled: bool = True) -> None:
-        self.stream = stream
-        self.enabled = enabled
-        self.interactive = stream.isatty()
-        self.started = time.monotonic()
-        self.updates = 0
-        self.drawn = False
-
-    def __call__(self, rows: int, bytes_read: int, total_bytes: int | None) -> None:
-        self.updates += 1
-        if not self.enabled or (not self.interactive and self.updates % 10):
-            return
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        text = _("%(rows)s rows, %(rate)s rows/s") % {
-            "rows": f"{rows:,}",
-            "rate": f"{rows / elapsed:,.0f}",
-        }
-        if total_bytes:
-            fraction = min(bytes_read / total_bytes, 1.0)
-            done = int(fraction * self.WIDTH)
-            text = f"[{'#' * done}{'-' * (self.WIDTH - done)}] {fraction:4.0%}  {text}"
-        if self.interactive:
-            self.stream.write(f"\r{text}", ending="")
-            self.stream.flush()
-            self.drawn = True
-        else:
-            self.stream.write(text)
-
-    def finish(self) -> None:
-        if self.drawn:
-            self.stream.write("")
-            self.drawn = False
