@@ -6,7 +6,8 @@
     .venv/bin/python bench/search.py --members 43000 --backends database,elasticsearch
 
 Database backend: p50/p95 of 200 mixed queries (text + 2 filters + every facet) through the
-Django JSON view, against a naive ORM implementation (icontains + one Count per facet).
+Django JSON view, against a naive ORM implementation (icontains + one Count per facet), both
+as the contract asks (post-filter counts of every facet) and in the cheaper form measured first.
 Elasticsearch backend (noida-db, or ELASTICSEARCH_URL): index throughput of our rebuild
 against raw helpers.bulk of the same documents, and the view's time against the engine's
 own `took` (overhead ratio). Demo members are generated once per scratch database.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = 200
+NOIDA_LIMIT = 5_000
 
 
 def setup_django(members: int) -> None:
@@ -73,10 +75,15 @@ def workload(seed: int = 7) -> list[dict[str, str]]:
         "li",
         "kumar",
     ]
-    values: dict[str, list[str]] = {}
-    for facet in ("country", "programme", "host_institution", "field"):
-        rows = DirectoryFacetValue.objects.filter(facet=facet).values_list("value", flat=True)
-        values[facet] = sorted(set(rows[:20000]))
+    # Every value that occurs, each as likely as the next: what a facet panel offers.
+    values: dict[str, list[str]] = {
+        facet: sorted(
+            DirectoryFacetValue.objects.filter(facet=facet)
+            .values_list("value", flat=True)
+            .distinct()
+        )
+        for facet in ("country", "programme", "host_institution", "field")
+    }
     queries = []
     for _ in range(QUERIES):
         two = rng.sample(sorted(values), 2)
@@ -106,14 +113,36 @@ def time_view(queries: list[dict[str, str]], user=None) -> list[float]:
     return timings
 
 
-def naive_search(query: dict[str, str]) -> tuple[int, dict[str, list]]:
-    """What a straightforward ORM version would do: icontains, then one Count per facet."""
+# Member-table lookups of the workload's filters and of every facet the contract counts.
+NAIVE_FILTERS = {
+    "country": "country",
+    "programme": "participations__programme",
+    "host_institution": "participations__host_institution",
+    "field": "fields__slug",
+}
+NAIVE_FACETS = {
+    **NAIVE_FILTERS,
+    "chapter": "chapters__slug",
+    "year": "participations__fiscal_year",
+    "home_institution": "participations__sending_institution",
+    "revisit_kind": "revisits__kind",
+}
+
+
+def naive_search(query: dict[str, str], *, post_filter: bool = True) -> tuple[int, dict]:
+    """What a straightforward ORM version would do: icontains, then one Count per facet.
+
+    With ``post_filter`` it answers the contract's question: every facet counted with its
+    own filter ignored (the "re-visited" facet as two counts). Without it, it is the
+    cheaper query session 1 measured: six facets, all counted over the filtered set.
+    Neither checks privacy, builds hits or renders JSON.
+    """
     from django.db.models import Count, Q
 
     from club.members.models import Member
 
     text = query["q"]
-    members = Member.objects.filter(status="active").filter(
+    matching = Member.objects.filter(status="active").filter(
         Q(given_name__icontains=text)
         | Q(family_name__icontains=text)
         | Q(native_name__icontains=text)
@@ -122,32 +151,54 @@ def naive_search(query: dict[str, str]) -> tuple[int, dict[str, list]]:
         | Q(participations__host_institution__name__icontains=text)
         | Q(fields__name__icontains=text)
     )
-    lookups = {
-        "country": "country",
-        "programme": "participations__programme",
-        "host_institution": "participations__host_institution",
-        "field": "fields__slug",
-    }
-    for facet, lookup in lookups.items():
-        if facet in query:
-            members = members.filter(**{lookup: query[facet]})
-    members = members.distinct()
+
+    def narrowed(ignore: str | None = None):
+        members = matching
+        for facet, lookup in NAIVE_FILTERS.items():
+            if facet in query and facet != ignore:
+                members = members.filter(**{lookup: query[facet]})
+        return members.distinct()
+
+    members = narrowed()
     total = members.count()
-    facets = {
-        facet: list(
-            Member.objects.filter(pk__in=members.values("pk"))
-            .values(lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n")[:20]
-        )
-        for facet, lookup in {
-            **lookups,
-            "chapter": "chapters__slug",
-            "revisit_kind": "revisits__kind",
-        }.items()
-    }
     hits = list(members.order_by("family_name", "given_name")[:20])
+    counted = (
+        NAIVE_FACETS
+        if post_filter
+        else {
+            key: NAIVE_FACETS[key]
+            for key in (
+                "country",
+                "programme",
+                "host_institution",
+                "field",
+                "chapter",
+                "revisit_kind",
+            )
+        }
+    )
+    facets: dict[str, object] = {}
+    for facet, lookup in counted.items():
+        among = Member.objects.filter(pk__in=narrowed(facet if post_filter else None).values("pk"))
+        facets[facet] = list(
+            among.values(lookup).annotate(n=Count("pk", distinct=True)).order_by("-n")[:20]
+        )
+    if post_filter:
+        among = Member.objects.filter(pk__in=members.values("pk"))
+        facets["revisited"] = among.aggregate(
+            yes=Count("pk", filter=Q(revisits__isnull=False), distinct=True),
+            no=Count("pk", filter=Q(revisits__isnull=True), distinct=True),
+        )
     return total, {"facets": facets, "hits": hits}
+
+
+def time_naive(queries: list[dict[str, str]], *, post_filter: bool) -> list[float]:
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        naive_search(query, post_filter=post_filter)
+        timings.append(time.perf_counter() - started)
+    return timings
 
 
 def bench_database(members: int, queries: list[dict[str, str]]) -> None:
@@ -156,20 +207,20 @@ def bench_database(members: int, queries: list[dict[str, str]]) -> None:
     user = get_user_model().objects.filter(member__status="active").first()
     time_view(queries[:10], user)  # warm caches and connections
     ours = time_view(queries, user)
-    naive = []
-    for query in queries:
-        started = time.perf_counter()
-        naive_search(query)
-        naive.append(time.perf_counter() - started)
     p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
-    n50, n95 = percentile(naive, 0.5), percentile(naive, 0.95)
     print(f"\n== database backend, {members:,} members, {len(queries)} queries ==")
     print(f"our view (JSON, all facets): p50 {p50 * 1000:.1f} ms  p95 {p95 * 1000:.1f} ms")
-    print(f"naive ORM (no view):         p50 {n50 * 1000:.1f} ms  p95 {n95 * 1000:.1f} ms")
-    print(
-        f"speed-up: {statistics.mean(naive) / statistics.mean(ours):.1f}x mean, "
-        f"{n50 / p50:.1f}x p50, {n95 / p95:.1f}x p95"
-    )
+    for label, post_filter in (
+        ("same counts as the contract", True),
+        ("filtered counts only", False),
+    ):
+        naive = time_naive(queries, post_filter=post_filter)
+        n50, n95 = percentile(naive, 0.5), percentile(naive, 0.95)
+        print(
+            f"naive ORM, {label} (no view): p50 {n50 * 1000:.1f} ms  p95 {n95 * 1000:.1f} ms;"
+            f" ours is {statistics.mean(naive) / statistics.mean(ours):.1f}x faster on the mean,"
+            f" {n50 / p50:.1f}x p50, {n95 / p95:.1f}x p95"
+        )
 
 
 def bench_elasticsearch(members: int, queries: list[dict[str, str]]) -> None:
@@ -244,6 +295,17 @@ def main() -> int:
     )
     queries = workload()
     backends = args.backends.split(",")
+    if (
+        "elasticsearch" in backends
+        and args.members > NOIDA_LIMIT
+        and not os.environ.get("ELASTICSEARCH_URL")
+    ):
+        # noida-db scans every document per query; beyond a few thousand it times out.
+        print(
+            f"elasticsearch skipped: {args.members:,} documents is beyond what the test server"
+            " (noida-db) can scan per query; set ELASTICSEARCH_URL to a real cluster for this run"
+        )
+        backends.remove("elasticsearch")
     if "database" in backends:
         bench_database(args.members, queries)
     if "elasticsearch" in backends:

@@ -36,16 +36,19 @@ class DirectoryEntry(models.Model):
     text_participation = models.TextField(blank=True)
 
     audiences = models.JSONField(default=dict)
-    # The same audiences and the facet values as space-delimited "key:value" tokens, so one
-    # scan of this table can test privacy and filters without joins (" profile:members ").
+    # The same audiences as space-delimited "section:token" tokens, so the database
+    # directory tests privacy on the row itself (" profile:members career:members ").
     audience_tokens = models.TextField(blank=True)
-    facet_tokens = models.TextField(blank=True)
+    # "public" or "members" when every searched section admits that audience, else "".
+    open_to = models.CharField(max_length=20, blank=True)
     built_at = models.DateTimeField()
     # Null or older than built_at: Elasticsearch has not received this version yet.
     synced_at = models.DateTimeField(null=True)
 
     # No index on "listed": nearly every row is listed, and SQLite would otherwise walk
     # that index instead of scanning the table, several times slower.
+    # The search words are indexed outside the model, by search/migrations/0003: an FTS5
+    # table on SQLite (kept in step by triggers), a tsvector column on PostgreSQL.
 
     def __str__(self) -> str:
         return self.display_name

@@ -6,6 +6,10 @@ privacy and facet conditions than the database spent running them. Privacy is
 the same audience-token test the search index uses (club.members.privacy): a
 section is visible when one of its audience tokens is among the viewer's; the
 tokens sit in one delimited column, so the test needs no join.
+
+Indexes decide which entries are read at all: the database's own full-text index
+for the search words (search.directory.words) and the facet value index for the
+filters. Only those candidates are checked row by row.
 """
 
 # Every fragment below is built from constants and placeholders; user values only ever
@@ -13,36 +17,23 @@ tokens sit in one delimited column, so the test needs no join.
 # ruff: noqa: S608
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.db import connection
 
-from club.members.privacy import Section, Viewer
+from club.members.privacy import MEMBERS_AUDIENCE, PUBLIC_AUDIENCE, Section, Viewer
+from search.directory import words
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
-from search.directory.facets import FACETS
+from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
 from search.directory.results import build_hit, entry_as_document, facet_counts
+from search.directory.sql import TRUE, Condition
+from search.directory.words import found_in
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 FACET_SIZE = 20
 ENTRY = DirectoryEntry._meta.db_table
 VALUE = DirectoryFacetValue._meta.db_table
-
-
-@dataclass
-class Condition:
-    """A fragment of WHERE clause with its parameters."""
-
-    sql: str
-    params: list = field(default_factory=list)
-
-    def __and__(self, other: Condition) -> Condition:
-        return Condition(f"({self.sql}) AND ({other.sql})", self.params + other.params)
-
-    def __or__(self, other: Condition) -> Condition:
-        return Condition(f"({self.sql}) OR ({other.sql})", self.params + other.params)
-
-
-TRUE = Condition("1 = 1")
+# Most sections are open to every member, and SQL stops at the first LIKE that
+# matches, so testing the broadest audience first settles most rows in one test.
+BREADTH = {MEMBERS_AUDIENCE: 0, PUBLIC_AUDIENCE: 1}
 
 
 def _any_token(column: str, tokens: list[str]) -> Condition:
@@ -54,36 +45,38 @@ def _any_token(column: str, tokens: list[str]) -> Condition:
 
 
 class SqlBuilder:
-    """Conditions for one query and one viewer, all on the entry row itself."""
+    """Conditions for one query and one viewer."""
 
     def __init__(self, query: DirectoryQuery, viewer: Viewer) -> None:
         self.query = query
         self.viewer = viewer
-        self.tokens = sorted(viewer.tokens)
+        self.tokens = sorted(viewer.tokens, key=lambda token: (BREADTH.get(token, 2), token))
+        broad = [token for token in self.tokens if token in BREADTH]
+        # Entries whose every section admits one of the viewer's broad audiences: for
+        # them privacy is settled by one comparison, and the text index's answer is final.
+        marks = ", ".join(["%s"] * len(broad))
+        self.open = TRUE if viewer.is_staff else Condition(f"e.open_to IN ({marks})", broad)
 
     def visible(self, section: Section) -> Condition:
         if self.viewer.is_staff:
             return TRUE
         tokens = [f"{section.value}:{token}" for token in self.tokens]
-        return _any_token("audience_tokens", tokens)
+        return self.open | _any_token("audience_tokens", tokens)
 
     def base(self) -> Condition:
         """Listed, profile visible, and every search word found in a visible section."""
         condition = Condition("e.listed = %s", [True]) & self.visible(Section.PROFILE)
         for term in self.query.terms:
-            like = f"%{term}%"
-            condition &= (
-                Condition("e.text_name LIKE %s OR e.text_profile LIKE %s", [like, like])
-                | (Condition("e.text_career LIKE %s", [like]) & self.visible(Section.CAREER))
-                | (
-                    Condition("e.text_participation LIKE %s", [like])
-                    & self.visible(Section.PARTICIPATION)
-                )
+            anywhere = self.open if words.indexed(term) else Condition("1 = 0")
+            condition &= anywhere | (
+                found_in("e.text_name, e.text_profile", term)
+                | (found_in("e.text_career", term) & self.visible(Section.CAREER))
+                | (found_in("e.text_participation", term) & self.visible(Section.PARTICIPATION))
             )
         return condition
 
     def filters(self) -> dict[str, Condition]:
-        """One condition per active filter, each limited to what the viewer may see."""
+        """Per active filter, the facet rows that satisfy it (privacy comes separately)."""
         active: dict[str, Condition] = {}
         for facet in FACETS:
             if facet.key == "year":
@@ -95,24 +88,47 @@ class SqlBuilder:
                     bounds.append("value <= %s")
                     params.append(str(self.query.year_to))
                 if bounds:
-                    years = Condition(
-                        f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE facet = %s AND "
-                        + " AND ".join(bounds)
-                        + ")",
-                        ["year", *params],
+                    active["year"] = Condition(
+                        "facet = %s AND " + " AND ".join(bounds), ["year", *params]
                     )
-                    active["year"] = years & self.visible(facet.section)
             elif values := list(self.query.selected(facet.key)):
-                tokens = [f"{facet.key}:{value}" for value in values]
-                active[facet.key] = _any_token("facet_tokens", tokens) & self.visible(facet.section)
+                marks = ", ".join(["%s"] * len(values))
+                active[facet.key] = Condition(
+                    f"facet = %s AND value IN ({marks})", [facet.key, *values]
+                )
         return active
 
+    def candidates(self, filters: dict[str, Condition]) -> Condition:
+        """Entries that can matter, straight off the indexes.
 
-def _all(conditions: list[Condition]) -> Condition:
-    combined = TRUE
-    for condition in conditions:
-        combined &= condition
-    return combined
+        Every word must be in the text index. Each facet counts with its own filter
+        ignored, so an entry failing two filters counts nowhere: with two or more
+        filters, only entries passing all of them but at most one are read.
+        """
+        narrowed = words.candidates(self.query.terms)
+        if len(filters) < 2:
+            return narrowed
+        branches = [
+            Condition(f"SELECT entry_id, facet FROM {VALUE} WHERE {c.sql}", c.params)
+            for c in filters.values()
+        ]
+        # Each branch is one range of the facet value index, so no table row is read.
+        union = Condition(
+            " UNION ".join(b.sql for b in branches), [p for b in branches for p in b.params]
+        )
+        if len(filters) == 2:
+            return (
+                Condition(f"e.member_id IN (SELECT entry_id FROM ({union.sql}) u)", union.params)
+                & narrowed
+            )
+        return (
+            Condition(
+                f"e.member_id IN (SELECT entry_id FROM ({union.sql}) u"
+                " GROUP BY entry_id HAVING COUNT(*) >= %s)",
+                [*union.params, len(filters) - 1],
+            )
+            & narrowed
+        )
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
@@ -127,9 +143,7 @@ class DatabaseDirectory:
     name = "database"
 
     def search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
-        sql = SqlBuilder(query, viewer)
-        filters = sql.filters()
-        statement, params = _statement(sql, sql.base(), filters)
+        statement, params = _statement(SqlBuilder(query, viewer))
         total, ids, counted = 0, [], {facet.key: {} for facet in FACETS}
         for kind, key, value, number in _rows(statement, params):
             if kind == "c":
@@ -150,70 +164,102 @@ class DatabaseDirectory:
         )
 
 
-def _order(query: DirectoryQuery) -> str:
-    """The ORDER BY of the result page, over the columns of the matching set ``m``."""
-    if query.sort == Sort.RECENT:
-        return "m.recent DESC NULLS LAST, m.id"
-    if query.sort == Sort.RELEVANCE and query.terms:
-        return "m.score DESC, m.sort_name, m.id"
-    return "m.sort_name, m.id"
+def _passes(key: str) -> str:
+    """The matching row passes filter ``key`` where the viewer may see its section."""
+    section = FACETS_BY_KEY[key].section
+    return f"m.f_{key}" + ("" if section == Section.PROFILE else f" AND m.s_{section.value}")
 
 
-def _scored_columns(sql: SqlBuilder) -> Condition:
-    """Extra columns of the matching set: the relevance score and the visible date."""
+def _counted(facet: Facet) -> str:
+    """A facet row of a matching entry counts where the facet's section is visible."""
+    if facet.section == Section.PROFILE:
+        return "v.facet = %s"
+    return f"(v.facet = %s AND m.s_{facet.section.value})"
+
+
+def _page(sql: SqlBuilder, every_filter: str) -> Condition:
+    """Ranked ids of the requested page, scored only for entries passing every filter."""
     query = sql.query
-    if query.sort == Sort.RECENT:
-        # Ordering by a hidden date would leak it, so hidden dates sort as unknown.
-        visible = sql.visible(Section.PARTICIPATION)
-        return Condition(
-            f"CASE WHEN {visible.sql} THEN e.latest_start END AS recent", visible.params
-        )
+    columns, params = ["0"], []
     if query.sort == Sort.RELEVANCE and query.terms:
-        scores, params = [], []
         for term in query.terms:
-            scores.append("CASE WHEN e.text_name LIKE %s THEN 3 ELSE 0 END")
-            scores.append("CASE WHEN e.text_profile LIKE %s THEN 1 ELSE 0 END")
-            params += [f"%{term}%", f"%{term}%"]
-        return Condition(f"({' + '.join(scores)}) AS score", params)
-    return Condition("0 AS score")
+            for column, weight in (("e.text_name", 3), ("e.text_profile", 1)):
+                found = found_in(column, term)
+                columns.append(f"CASE WHEN {found.sql} THEN {weight} ELSE 0 END")
+                params += found.params
+        order = "s.score DESC, s.sort_name, s.id"
+    elif query.sort == Sort.RECENT:
+        # Ordering by a hidden date would leak it, so hidden dates sort as unknown.
+        order = "s.recent DESC NULLS LAST, s.id"
+    else:
+        order = "s.sort_name, s.id"
+    offset = (query.page - 1) * PER_PAGE
+    return Condition(
+        f"SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT s.id,"
+        f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM (SELECT m.id, e.sort_name,"
+        f" ({' + '.join(columns)}) AS score,"
+        " CASE WHEN m.s_participation THEN e.latest_start END AS recent"
+        f" FROM m CROSS JOIN {ENTRY} e WHERE e.member_id = m.id AND {every_filter}) s"
+        f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p",
+        params,
+    )
 
 
-def _statement(sql: SqlBuilder, base: Condition, filters: dict[str, Condition]) -> tuple[str, list]:
-    """Count, page and facet counts in one statement, from one scan of the entries.
+def _statement(sql: SqlBuilder) -> tuple[str, list]:
+    """Count, page and facet counts in one statement, from one pass over the candidates.
 
     The matching set ``m`` carries a flag per active filter and per privacy section;
     each facet then ignores its own filter (post-filter counts) and counts only where
-    its section is visible.
+    its section is visible. Rows passing every filter count for every facet; a
+    filtered facet also counts the rows failing only its own filter, reading just
+    that facet's values.
     """
-    flags = {f"f_{key}": condition for key, condition in filters.items()}
-    flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s != Section.PROFILE})
-    extra = _scored_columns(sql)
-    columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
-    # In the order the placeholders appear: score/date column, flag columns, base WHERE.
-    params = extra.params + [p for c in flags.values() for p in c.params] + base.params
-    every_filter = " AND ".join(f"m.f_{key}" for key in filters) or "1 = 1"
-    order = _order(sql.query)
-    offset = (sql.query.page - 1) * PER_PAGE
-    rules = []
-    for facet in FACETS:
-        needed = [f"m.f_{key}" for key in filters if key != facet.key]
-        if facet.section != Section.PROFILE:
-            needed.append(f"m.s_{facet.section.value}")
-        rules.append("(v.facet = %s" + "".join(f" AND {flag}" for flag in needed) + ")")
-    statement = (
-        f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, e.sort_name AS sort_name,"
-        f" {extra.sql}, {columns} FROM {ENTRY} e WHERE {base.sql})"
-        f" SELECT 'c', NULL, NULL, COUNT(*) FROM m WHERE {every_filter}"
-        " UNION ALL"
-        f" SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT m.id,"
-        f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM m WHERE {every_filter}"
-        f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p"
-        " UNION ALL"
-        f" SELECT 'f', v.facet, v.value, COUNT(*) FROM m JOIN {VALUE} v ON v.entry_id = m.id"
-        f" WHERE {' OR '.join(rules)} GROUP BY v.facet, v.value"
+    filters = sql.filters()
+    where = sql.candidates(filters) & sql.base()
+    flags = {
+        f"f_{key}": Condition(
+            f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE {c.sql})", c.params
+        )
+        for key, c in filters.items()
+    }
+    # The sections facets belong to (the profile is visible to every matching row), and
+    # participation for the date the "most recent" sort may show.
+    sections = {facet.section for facet in FACETS} | {Section.PARTICIPATION}
+    flags.update(
+        {f"s_{s.value}": sql.visible(s) for s in Section if s in sections - {Section.PROFILE}}
     )
-    params += [facet.key for facet in FACETS]
-    return statement, params
+    columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
+    every_filter = " AND ".join(_passes(key) for key in filters) or "1 = 1"
+    page = _page(sql, every_filter)
+
+    counting = [
+        f"SELECT v.facet, v.value FROM m CROSS JOIN {VALUE} v WHERE v.entry_id = m.id"
+        f" AND {every_filter} AND ("
+        + " OR ".join(_counted(f) for f in FACETS if f.key not in filters)
+        + ")"
+    ]
+    counting_params = [f.key for f in FACETS if f.key not in filters]
+    for key in filters:
+        others = " AND ".join([_passes(other) for other in filters if other != key] or ["1 = 1"])
+        section = FACETS_BY_KEY[key].section
+        visible = "" if section == Section.PROFILE else f" AND m.s_{section.value}"
+        counting.append(
+            f"SELECT v.facet, v.value FROM m CROSS JOIN {VALUE} v WHERE v.entry_id = m.id"
+            f" AND v.facet = %s AND {others}{visible}"
+        )
+        counting_params.append(key)
+
+    statement = (
+        f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, {columns}"
+        f" FROM {ENTRY} e WHERE {where.sql})"
+        f" SELECT 'c', NULL, NULL, COUNT(*) FROM m WHERE {every_filter}"
+        f" UNION ALL {page.sql}"
+        f" UNION ALL SELECT 'f', c.facet, c.value, COUNT(*) FROM ({' UNION ALL '.join(counting)}) c"
+        " GROUP BY c.facet, c.value"
+    )
+    # In the order the placeholders appear: flag columns, WHERE, page, facet counts.
+    params = [p for c in flags.values() for p in c.params] + where.params + page.params
+    return statement, params + counting_params
 
 
 def _facet_results(query: DirectoryQuery, counted: dict[str, dict[str, int]]) -> dict[str, list]:

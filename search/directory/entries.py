@@ -18,7 +18,12 @@ from club.members.models import (
     Participation,
 )
 from club.members.models.institutions import normalise_name
-from club.members.privacy import Section, section_audience
+from club.members.privacy import (
+    MEMBERS_AUDIENCE,
+    PUBLIC_AUDIENCE,
+    Section,
+    section_audience,
+)
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500
@@ -29,6 +34,18 @@ SEARCHED_SECTIONS = (Section.PROFILE, Section.CAREER, Section.PARTICIPATION, Sec
 def delimited(pairs: Iterable[tuple[str, str]]) -> str:
     """ "key:value" tokens between spaces, so LIKE '% key:value %' finds exactly one."""
     return " " + " ".join(f"{key}:{value}" for key, value in pairs) + " "
+
+
+def open_to(audiences: list[list[str]]) -> str:
+    """The broadest audience that every one of these sections admits ("" if none).
+
+    A viewer holding it sees all of the entry, so the database directory can settle
+    privacy for most entries with one comparison (search.directory.database).
+    """
+    for audience in (PUBLIC_AUDIENCE, MEMBERS_AUDIENCE):
+        if all(audience in tokens for tokens in audiences):
+            return audience
+    return ""
 
 
 def members_for_indexing():
@@ -120,7 +137,7 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
             values.add(("host_institution", str(p.host_institution_id)))
     values.add(("revisited", "yes" if revisits else "no"))
     values.update(("revisit_kind", r.kind) for r in revisits)
-    entry.facet_tokens = delimited(sorted(values))
+    entry.open_to = open_to([entry.audiences[section.value] for section in SEARCHED_SECTIONS])
     entry.audience_tokens = delimited(
         (section.value, token)
         for section in SEARCHED_SECTIONS

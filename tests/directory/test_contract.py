@@ -159,3 +159,25 @@ def test_counts_are_exact_and_field_labels_translated(directory, population, as_
     assert result.total == 4
     assert counts(result, "field") == {"材料科学": 3}
     assert "ベトナム" in counts(result, "country")
+
+
+def test_words_match_from_the_start_of_a_word(directory, population, as_anonymous):
+    # As the index's edge n-grams do: "univ" is the start of "University", "niversity" is
+    # the middle of it and matches nothing.
+    assert set(names(run(directory, as_anonymous, "q=univ"))) == {
+        "Nguyễn Văn An",
+        "Ananya Sharma",
+        "Lucas Nakamura",
+    }
+    assert names(run(directory, as_anonymous, "q=institu")) == ["Ananya Sharma"]
+    assert run(directory, as_anonymous, "q=stitute").total == 0
+
+
+def test_three_filters_count_each_facet_without_its_own(directory, population, as_staff):
+    result = run(directory, as_staff, "programme=A&country=TH&field=materials-science")
+
+    assert names(result) == ["Somchai Jaidee"]
+    # Each facet ignores only its own filter; Li (China, no field) fails two and counts nowhere.
+    assert counts(result, "country") == {"Vietnam": 1, "Thailand": 1}
+    assert counts(result, "programme") == {"Course A: science and technology experience": 1}
+    assert counts(result, "field") == {"Materials science": 1}

@@ -1,0 +1,71 @@
+"""The database directory's own indexes: the word index and the privacy summary."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from search.directory import words
+from search.directory.contract import DirectoryQuery
+from search.directory.database import DatabaseDirectory
+from search.directory.entries import open_to
+from search.models import DirectoryEntry
+
+
+def found(viewer, text: str) -> list[str]:
+    query = DirectoryQuery.from_params(QueryDict(f"q={text}"))
+    return [hit.display_name for hit in DatabaseDirectory().search(query, viewer).hits]
+
+
+def test_word_index_follows_every_change(population, as_staff):
+    lucas = population["lucas"]
+    lucas.position = "Volcanologist"
+    lucas.save()
+    assert found(as_staff, "volcano") == ["Lucas Nakamura"]
+
+    lucas.position = "Geologist"
+    lucas.save()
+    # Lucas is open to everyone, so the index alone decides: a stale index would still match.
+    assert found(as_staff, "volcano") == []
+    assert found(as_staff, "geolog") == ["Lucas Nakamura"]
+
+    lucas.delete()
+    assert found(as_staff, "nakamura") == []
+
+
+def test_open_to_is_the_broadest_audience_of_every_searched_section(population):
+    assert open_to([["public", "members"], ["public", "members", "member:1"]]) == "public"
+    assert open_to([["public", "members"], ["members", "member:1"]]) == "members"
+    assert open_to([["members"], ["member:1"]]) == ""
+
+    stored = dict(DirectoryEntry.objects.values_list("member__user__username", "open_to"))
+    assert stored["lucas"] == "public"
+    # Somchai keeps his participation and career private.
+    assert stored["somchai"] == ""
+
+
+def test_the_query_can_use_the_word_index(population):
+    narrowed = words.candidates(["nakamura", "univ"])
+    statement = f"SELECT e.member_id FROM search_directoryentry e WHERE {narrowed.sql}"  # noqa: S608
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A handful of rows would be scanned otherwise; the point is that it *can* use it.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        explain = "EXPLAIN QUERY PLAN" if connection.vendor == "sqlite" else "EXPLAIN"
+        cursor.execute(f"{explain} {statement}", narrowed.params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+        cursor.execute(statement, narrowed.params)
+        matched = [row[0] for row in cursor.fetchall()]
+
+    index = (
+        "search_directorytext" if connection.vendor == "sqlite" else "search_directoryentry_words"
+    )
+    assert index in plan
+    assert matched == [population["lucas"].pk]
+
+
+@pytest.mark.parametrize("text", ['"univ', "univ*", "(univ)", "-univ", "'univ':*"])
+def test_index_syntax_in_search_words_is_just_text(population, as_staff, text):
+    # Quotes, operators and stars are folded away before any index query is written.
+    assert found(as_staff, text) == found(as_staff, "univ")
