@@ -39,6 +39,8 @@ class DirectoryEntry(models.Model):
     # The same audiences as space-delimited "section:token" tokens, so the database
     # directory tests privacy on the row itself (" profile:members career:members ").
     audience_tokens = models.TextField(blank=True)
+    # The facet values as index tokens (" =country:IN =programme:A "), for the word index.
+    facet_tokens = models.TextField(blank=True)
     # "public" or "members" when every searched section admits that audience, else "".
     open_to = models.CharField(max_length=20, blank=True)
     built_at = models.DateTimeField()
@@ -47,8 +49,8 @@ class DirectoryEntry(models.Model):
 
     # No index on "listed": nearly every row is listed, and SQLite would otherwise walk
     # that index instead of scanning the table, several times slower.
-    # The search words are indexed outside the model, by search/migrations/0003: an FTS5
-    # table on SQLite (kept in step by triggers), a tsvector column on PostgreSQL.
+    # The words and facet tokens are indexed outside the model, by search/migrations/0003:
+    # an FTS5 table on SQLite (kept in step by triggers), a tsvector column on PostgreSQL.
 
     def __str__(self) -> str:
         return self.display_name

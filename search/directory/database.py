@@ -7,9 +7,8 @@ the same audience-token test the search index uses (club.members.privacy): a
 section is visible when one of its audience tokens is among the viewer's; the
 tokens sit in one delimited column, so the test needs no join.
 
-Indexes decide which entries are read at all: the database's own full-text index
-for the search words (search.directory.words) and the facet value index for the
-filters. Only those candidates are checked row by row.
+The database's own full-text index decides which entries are read at all
+(search.directory.token_index); only those candidates are checked row by row.
 """
 
 # Every fragment below is built from constants and placeholders; user values only ever
@@ -20,7 +19,7 @@ from __future__ import annotations
 from django.db import connection
 
 from club.members.privacy import MEMBERS_AUDIENCE, PUBLIC_AUDIENCE, Section, Viewer
-from search.directory import words
+from search.directory import token_index
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
 from search.directory.results import build_hit, entry_as_document, facet_counts
@@ -67,7 +66,7 @@ class SqlBuilder:
         """Listed, profile visible, and every search word found in a visible section."""
         condition = Condition("e.listed = %s", [True]) & self.visible(Section.PROFILE)
         for term in self.query.terms:
-            anywhere = self.open if words.indexed(term) else Condition("1 = 0")
+            anywhere = self.open if token_index.indexed(term) else Condition("1 = 0")
             condition &= anywhere | (
                 found_in("e.text_name, e.text_profile", term)
                 | (found_in("e.text_career", term) & self.visible(Section.CAREER))
@@ -97,38 +96,6 @@ class SqlBuilder:
                     f"facet = %s AND value IN ({marks})", [facet.key, *values]
                 )
         return active
-
-    def candidates(self, filters: dict[str, Condition]) -> Condition:
-        """Entries that can matter, straight off the indexes.
-
-        Every word must be in the text index. Each facet counts with its own filter
-        ignored, so an entry failing two filters counts nowhere: with two or more
-        filters, only entries passing all of them but at most one are read.
-        """
-        narrowed = words.candidates(self.query.terms)
-        if len(filters) < 2:
-            return narrowed
-        branches = [
-            Condition(f"SELECT entry_id, facet FROM {VALUE} WHERE {c.sql}", c.params)
-            for c in filters.values()
-        ]
-        # Each branch is one range of the facet value index, so no table row is read.
-        union = Condition(
-            " UNION ".join(b.sql for b in branches), [p for b in branches for p in b.params]
-        )
-        if len(filters) == 2:
-            return (
-                Condition(f"e.member_id IN (SELECT entry_id FROM ({union.sql}) u)", union.params)
-                & narrowed
-            )
-        return (
-            Condition(
-                f"e.member_id IN (SELECT entry_id FROM ({union.sql}) u"
-                " GROUP BY entry_id HAVING COUNT(*) >= %s)",
-                [*union.params, len(filters) - 1],
-            )
-            & narrowed
-        )
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
@@ -215,7 +182,7 @@ def _statement(sql: SqlBuilder) -> tuple[str, list]:
     that facet's values.
     """
     filters = sql.filters()
-    where = sql.candidates(filters) & sql.base()
+    where = token_index.candidates(sql.query) & sql.base()
     flags = {
         f"f_{key}": Condition(
             f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE {c.sql})", c.params

@@ -24,6 +24,7 @@ from club.members.privacy import (
     Section,
     section_audience,
 )
+from search.directory.token_index import facet_token
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500
@@ -137,6 +138,7 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
             values.add(("host_institution", str(p.host_institution_id)))
     values.add(("revisited", "yes" if revisits else "no"))
     values.update(("revisit_kind", r.kind) for r in revisits)
+    entry.facet_tokens = " " + " ".join(facet_token(k, v) for k, v in sorted(values)) + " "
     entry.open_to = open_to([entry.audiences[section.value] for section in SEARCHED_SECTIONS])
     entry.audience_tokens = delimited(
         (section.value, token)

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from search.directory import words
+from search.directory import token_index
 from search.directory.contract import DirectoryQuery
 from search.directory.database import DatabaseDirectory
 from search.directory.entries import open_to
@@ -45,8 +45,9 @@ def test_open_to_is_the_broadest_audience_of_every_searched_section(population):
     assert stored["somchai"] == ""
 
 
-def test_the_query_can_use_the_word_index(population):
-    narrowed = words.candidates(["nakamura", "univ"])
+def candidates(query_string: str) -> tuple[list[int], str]:
+    """The entries the index lets through for a query, and the plan that found them."""
+    narrowed = token_index.candidates(DirectoryQuery.from_params(QueryDict(query_string)))
     statement = f"SELECT e.member_id FROM search_directoryentry e WHERE {narrowed.sql}"  # noqa: S608
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -56,13 +57,42 @@ def test_the_query_can_use_the_word_index(population):
         cursor.execute(f"{explain} {statement}", narrowed.params)
         plan = " ".join(str(row) for row in cursor.fetchall())
         cursor.execute(statement, narrowed.params)
-        matched = [row[0] for row in cursor.fetchall()]
+        return sorted(row[0] for row in cursor.fetchall()), plan
+
+
+def test_the_query_uses_the_index(population):
+    matched, plan = candidates("q=nakamura univ")
 
     index = (
         "search_directorytext" if connection.vendor == "sqlite" else "search_directoryentry_words"
     )
     assert index in plan
     assert matched == [population["lucas"].pk]
+
+
+def test_the_index_passes_entries_failing_at_most_one_filter(population):
+    people = {member.pk: name for name, member in population.items()}
+
+    # Programme A: An, Somchai, Li. Thailand: Somchai. Materials: An, Ananya, Somchai.
+    two, _ = candidates("programme=A&country=TH")
+    three, _ = candidates("programme=A&country=TH&field=materials-science")
+    with_text, _ = candidates("q=tohoku&programme=A&country=TH&field=materials-science")
+
+    assert {people[pk] for pk in two} == {"an", "somchai", "li"}
+    assert {people[pk] for pk in three} == {"an", "somchai"}
+    # Ananya's host is Tohoku too, but she fails two filters.
+    assert {people[pk] for pk in with_text} == {"an", "somchai"}
+
+
+def test_filters_the_index_cannot_express_only_widen_it(population):
+    everyone = {member.pk for member in population.values()}
+
+    # A year range is not in the index: with one other filter it cannot narrow at all.
+    widened, _ = candidates("programme=A&year_from=2016")
+    assert set(widened) == everyone
+    # A value the index cannot spell is not used either (and finds nothing by itself).
+    odd, _ = candidates("programme=A&country=T%20H")
+    assert set(odd) == everyone
 
 
 @pytest.mark.parametrize("text", ['"univ', "univ*", "(univ)", "-univ", "'univ':*"])
