@@ -14,6 +14,8 @@ from club.members.privacy import Viewer
 from search.directory.facets import SELECTABLE
 
 MAX_TEXT_LENGTH = 500
+# Each word is one more condition in the query; nobody looks for someone with more.
+MAX_TERMS = 16
 MAX_VALUES_PER_FACET = 30
 MAX_VALUE_LENGTH = 100
 PER_PAGE = 20
@@ -46,9 +48,10 @@ class DirectoryQuery:
 
     @property
     def terms(self) -> list[str]:
+        """The folded search words, each once."""
         from club.members.models.institutions import normalise_name
 
-        return normalise_name(self.text).split()
+        return list(dict.fromkeys(normalise_name(self.text).split()))
 
     def selected(self, key: str) -> tuple[str, ...]:
         return self.filters.get(key, ())
@@ -63,6 +66,8 @@ class DirectoryQuery:
         text = " ".join(_CONTROL.sub(" ", params.get("q", "")).split())
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidQuery(_("The search text is too long (500 characters at most)."))
+        if len(cls(text=text).terms) > MAX_TERMS:
+            raise InvalidQuery(_("Use %(max)d search words at most.") % {"max": MAX_TERMS})
         filters: dict[str, tuple[str, ...]] = {}
         for key in SELECTABLE:
             values = tuple(dict.fromkeys(v.strip() for v in params.getlist(key) if v.strip()))

@@ -23,7 +23,7 @@ from search.directory import token_index
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
 from search.directory.results import build_hit, entry_as_document, facet_counts
-from search.directory.sql import TRUE, Condition
+from search.directory.sql import TRUE, Condition, all_of
 from search.directory.words import found_in
 from search.models import DirectoryEntry, DirectoryFacetValue
 
@@ -64,15 +64,16 @@ class SqlBuilder:
 
     def base(self) -> Condition:
         """Listed, profile visible, and every search word found in a visible section."""
-        condition = Condition("e.listed = %s", [True]) & self.visible(Section.PROFILE)
+        conditions = [Condition("e.listed = %s", [True]), self.visible(Section.PROFILE)]
         for term in self.query.terms:
             anywhere = self.open if token_index.indexed(term) else Condition("1 = 0")
-            condition &= anywhere | (
-                found_in("e.text_name, e.text_profile", term)
+            conditions.append(
+                anywhere
+                | found_in("e.text_name, e.text_profile", term)
                 | (found_in("e.text_career", term) & self.visible(Section.CAREER))
                 | (found_in("e.text_participation", term) & self.visible(Section.PARTICIPATION))
             )
-        return condition
+        return all_of(conditions)
 
     def filters(self) -> dict[str, Condition]:
         """Per active filter, the facet rows that satisfy it (privacy comes separately)."""

@@ -28,6 +28,7 @@ from search.directory.token_index import facet_token
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500
+MAX_WORD = 200
 # The sections the directory matches, filters or counts on (bio and contact never are).
 SEARCHED_SECTIONS = (Section.PROFILE, Section.CAREER, Section.PARTICIPATION, Section.REVISITS)
 
@@ -74,7 +75,9 @@ def _institution_text(institution: Institution | None) -> list[str]:
 
 
 def _fold(parts: Iterable[str | None]) -> str:
-    return " ".join(normalise_name(part) for part in parts if part)
+    """Folded words; absurdly long ones cut short (PostgreSQL indexes 2,047 bytes a word)."""
+    words = (word for part in parts if part for word in normalise_name(part).split())
+    return " ".join(word[:MAX_WORD] for word in words)
 
 
 def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValue]]:

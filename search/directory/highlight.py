@@ -6,6 +6,8 @@ import unicodedata
 
 from django.utils.html import escape
 
+from search.directory.words import is_word_search
+
 
 def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
@@ -26,9 +28,12 @@ def highlight(text: str | None, terms: list[str]) -> str | None:
     for term in terms:
         start = haystack.find(term)
         while start != -1:
-            for position in range(start, start + len(term)):
-                marked[origin[position]] = True
-            start = haystack.find(term, start + len(term))
+            # Words of space-separated scripts match from the start of a word, so only
+            # such places are marked; other scripts match anywhere (search.directory.words).
+            if not is_word_search(term) or start == 0 or not haystack[start - 1].isalnum():
+                for position in range(start, start + len(term)):
+                    marked[origin[position]] = True
+            start = haystack.find(term, start + 1)
     if not any(marked):
         return None
     out, index = [], 0

@@ -26,3 +26,15 @@ class Condition:
 
 
 TRUE = Condition("1 = 1")
+
+
+def all_of(conditions: list[Condition]) -> Condition:
+    """Every condition, joined flat: nesting one ``&`` per word overflows SQLite's parser."""
+    parts = [c for c in conditions if c is not TRUE]
+    if not parts:
+        return TRUE
+    if len(parts) == 1:
+        return parts[0]
+    return Condition(
+        " AND ".join(f"({c.sql})" for c in parts), [p for c in parts for p in c.params]
+    )

@@ -181,3 +181,17 @@ def test_three_filters_count_each_facet_without_its_own(directory, population, a
     assert counts(result, "country") == {"Vietnam": 1, "Thailand": 1}
     assert counts(result, "programme") == {"Course A: science and technology experience": 1}
     assert counts(result, "field") == {"Materials science": 1}
+
+
+def test_many_words_are_a_clear_error_or_a_plain_search(directory, population, as_anonymous):
+    # Sixteen words is the most a query takes; each one is one more condition.
+    words = " ".join(
+        ["a", "ø", "b", "ü", "c", "é", "d", "ñ", "e", "å", "f", "ç", "g", "ß", "h", "þ"]
+    )
+    assert run(directory, as_anonymous, f"q={words}").total == 0
+
+
+def test_highlights_mark_word_starts_only(directory, population, as_anonymous):
+    hit = run(directory, as_anonymous, "q=nak").hits[0]
+
+    assert hit.highlights["display_name"] == "Lucas <mark>Nak</mark>amura"

@@ -34,6 +34,24 @@ def test_word_index_follows_every_change(population, as_staff):
     assert found(as_staff, "nakamura") == []
 
 
+def test_a_direct_update_of_the_text_reaches_the_index(population, as_staff):
+    # Entries are rebuilt by delete and insert; an UPDATE takes the update trigger's path.
+    lucas = population["lucas"]
+    DirectoryEntry.objects.filter(pk=lucas.pk).update(text_career="volcanologist")
+
+    assert found(as_staff, "volcano") == ["Lucas Nakamura"]
+    assert found(as_staff, "lucas") == ["Lucas Nakamura"]
+
+
+def test_a_very_long_word_is_cut_short_and_saves(population, as_staff):
+    lucas = population["lucas"]
+    lucas.position = "㌖" * 150  # folds to 900 katakana, one word
+    lucas.save()
+
+    entry = DirectoryEntry.objects.get(pk=lucas.pk)
+    assert max(len(word) for word in entry.text_career.split()) == 200
+
+
 def test_open_to_is_the_broadest_audience_of_every_searched_section(population):
     assert open_to([["public", "members"], ["public", "members", "member:1"]]) == "public"
     assert open_to([["public", "members"], ["members", "member:1"]]) == "members"

@@ -22,6 +22,7 @@ from search.directory.contract import DirectoryQuery, InvalidQuery, Sort
         "sort=random()",
         "revisited=maybe",
         "country=" + "A" * 200,
+        "q=" + " ".join(f"w{n}" for n in range(17)),  # 17 different words
     ],
 )
 def test_bad_input_raises_invalid_query(query_string):
@@ -45,3 +46,9 @@ def test_round_trip_to_params():
     assert query.sort == Sort.NAME
     assert query.page == 2
     assert ("year_from", "2016") in query.to_params()
+
+
+def test_repeated_words_count_once():
+    query = DirectoryQuery.from_params(QueryDict("q=" + "tohoku " * 60))
+
+    assert query.terms == ["tohoku"]
