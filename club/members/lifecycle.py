@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from club.members.models import (
     ChapterMembership,
+    ErasedIdentity,
     Member,
     MemberLink,
     MemberStatus,
@@ -139,6 +140,10 @@ def anonymise_member(member: Member) -> Member:
     with transaction.atomic():
         member = Member.objects.select_for_update().get(pk=member.pk)
         user, photo = member.user, member.photo
+        # So that the next roster import skips this alumnus instead of recreating them.
+        ErasedIdentity.objects.remember(
+            member.roster_id, [member.contact_email, user.email if user else None]
+        )
 
         member.given_name = ANONYMISED_NAME
         member.family_name = ""

@@ -1,6 +1,7 @@
 """Alumni data: members, their programme history, institutions and groups."""
 
 from club.members.models.accounts import Invitation
+from club.members.models.erasure import ErasedIdentity
 from club.members.models.groups import (
     Chapter,
     ChapterMembership,
@@ -30,6 +31,7 @@ __all__ = [
     "CareerEntry",
     "Chapter",
     "ChapterMembership",
+    "ErasedIdentity",
     "FieldTag",
     "Funding",
     "GroupRole",

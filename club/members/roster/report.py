@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 # A whole roster of bad rows must not fill memory or the admin page; the count stays exact.
 MAX_LISTED_PROBLEMS = 500
@@ -68,6 +69,8 @@ class ImportReport:
     institutions_created: int = 0
     fields_created: int = 0
     invitations_sent: int = 0
+    # Rows of alumni who deleted their membership: valid, but skipped so they stay deleted.
+    erased_lines: list[int] = field(default_factory=list)
     committed: bool = False
     problems: list[RowProblem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -90,6 +93,9 @@ class ImportReport:
     def add_problem(self, problem: RowProblem) -> None:
         if len(self.problems) < MAX_LISTED_PROBLEMS:
             self.problems.append(problem)
+
+    def add_erased(self, line: int) -> None:
+        self.erased_lines.append(line)
 
     def add_preview(self, outcome: RowOutcome) -> None:
         if len(self.preview) < MAX_PREVIEW_ROWS:
@@ -122,4 +128,20 @@ class ImportReport:
         ]
         if self.invitations_sent:
             lines.append(_("Invitations sent: %(count)s.") % {"count": self.invitations_sent})
+        if self.erased_lines:
+            shown = ", ".join(str(line) for line in self.erased_lines[:MAX_LISTED_PROBLEMS])
+            more = len(self.erased_lines) - MAX_LISTED_PROBLEMS
+            lines.append(
+                ngettext(
+                    "Skipped %(count)s row of an alumnus who deleted their membership (line"
+                    " %(lines)s).",
+                    "Skipped %(count)s rows of alumni who deleted their membership (lines"
+                    " %(lines)s).",
+                    len(self.erased_lines),
+                )
+                % {
+                    "count": len(self.erased_lines),
+                    "lines": shown + (f", … (+{more})" if more > 0 else ""),
+                }
+            )
         return [str(line) for line in lines]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from club.members.models import (
+    ErasedIdentity,
     Member,
     MemberStatus,
     NameOrder,
@@ -67,6 +68,7 @@ class ChunkWriter:
         """Import the valid rows of one chunk; rows in conflict with stored data become problems."""
         if not rows:
             return
+        rows = self._without_erased(rows)
         self._by_roster, self._by_email = self._existing_members(rows)
         self._new: dict[int, Member] = {}
         self._dirty: dict[int, Member] = {}
@@ -96,6 +98,16 @@ class ChunkWriter:
         return self.created_ids | self.updated_ids
 
     # Members -------------------------------------------------------------------------------
+
+    def _without_erased(self, rows: list[RosterRow]) -> list[RosterRow]:
+        """The rows, less those of alumni who deleted their membership (they stay deleted)."""
+        erased = ErasedIdentity.objects.erased(
+            {row.line: (row.roster_id, [row.email]) for row in rows}
+        )
+        for row in rows:
+            if row.line in erased:
+                self.report.add_erased(row.line)
+        return [row for row in rows if row.line not in erased]
 
     def _existing_members(self, rows: list[RosterRow]):
         roster_ids = {row.roster_id for row in rows if row.roster_id}
