@@ -7,8 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from club.events.models import EventPage
-from club.members.groups import STAFF_PERMISSION, active_member
+from club.members.groups import active_member
 from club.members.models import Chapter, GroupRole
+from club.members.privacy import STAFF_PERMISSION
 
 
 def is_event_staff(user: Any) -> bool:

@@ -23,13 +23,10 @@ from club.members.models import (
     SubjectGroup,
     SubjectGroupMembership,
 )
-from club.members.privacy import Section, Viewer
+from club.members.privacy import STAFF_PERMISSION, Section, Viewer
 
 Group = Chapter | SubjectGroup
 Membership = ChapterMembership | SubjectGroupMembership
-
-# Staff permissions that let someone manage every group of a kind, besides seeing all profiles.
-STAFF_PERMISSION = "members.view_all_profiles"
 
 
 def membership_model(group: Group | type[Group]) -> type[Membership]:

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from club.members.models import Member
 
+# Holders see every profile section: JST staff (club.members.roles gives it to their group).
+STAFF_PERMISSION = "members.view_all_profiles"
 PUBLIC_AUDIENCE = "public"
 MEMBERS_AUDIENCE = "members"
 
@@ -104,7 +106,7 @@ class Viewer:
             return cached
         from club.members.models import MemberStatus
 
-        is_staff = user.is_active and user.has_perm("members.view_all_profiles")
+        is_staff = user.is_active and user.has_perm(STAFF_PERMISSION)
         member = getattr(user, "member", None)
         is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
         viewer = cls(

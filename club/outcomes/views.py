@@ -24,21 +24,16 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from club.members.groups import active_member, is_coordinator
+from club.members.groups import active_member
 from club.members.models import Chapter, GroupRole
 from club.outcomes import charts, exports
+from club.outcomes.access import is_staff, may_see_chapter
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import OutcomeFilterForm, describe_selection
 from club.outcomes.refresh import is_built, rebuild
 from club.outcomes.report import build_report
 
-STAFF_PERMISSION = "members.view_all_profiles"
 EXPORTERS = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
-
-
-def is_staff(user: Any) -> bool:
-    """JST staff see every chapter and the admin dashboard."""
-    return bool(user.is_authenticated and user.is_active and user.has_perm(STAFF_PERMISSION))
 
 
 def _filter_query(request: HttpRequest, form: OutcomeFilterForm) -> str:
@@ -168,7 +163,7 @@ def _chapter_or_refuse(request: HttpRequest, slug: str) -> Chapter | HttpRespons
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     chapter = get_object_or_404(Chapter, slug=slug)
-    if not (is_staff(request.user) or is_coordinator(request.user, chapter)):
+    if not may_see_chapter(request.user, chapter):
         raise PermissionDenied(_("Only this chapter's coordinators and JST staff see its figures."))
     return chapter
 

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from club.outcomes import views
+from club.outcomes.access import is_staff
 
 admin_urls: list[URLPattern] = [
     path("", views.AdminDashboardView.as_view(), name="dashboard"),
@@ -26,7 +27,7 @@ class OutcomesMenuItem(MenuItem):
     """Shown to JST staff only."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return views.is_staff(request.user)
+        return is_staff(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -7,11 +7,8 @@ from typing import Any
 
 from club.members.groups import active_member
 from club.members.models import ChapterMembership, GroupRole, Member, SubjectGroupMembership
-from club.members.privacy import ANONYMOUS, ProfileView, Viewer
+from club.members.privacy import ANONYMOUS, STAFF_PERMISSION, ProfileView, Viewer
 from club.qa.models import QuestionChannel
-
-# JST staff see every profile; the same permission makes them moderators everywhere.
-STAFF_PERMISSION = "members.view_all_profiles"
 
 
 @dataclass(frozen=True)

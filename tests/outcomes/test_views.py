@@ -160,3 +160,25 @@ def test_recomputing_is_post_only_and_staff_only(client, jess, carol):
     assert client.get(reverse("outcomes_admin:rebuild")).status_code == 405
     client.force_login(carol.user)
     assert client.post(reverse("outcomes_admin:rebuild")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("who", "chapter", "shown"),
+    [
+        ("carol", "india", True),  # coordinates India
+        ("carol", "thailand", False),
+        ("bob", "thailand", False),  # a member, not a coordinator
+        ("jess", "thailand", True),  # JST staff
+        (None, "india", False),
+    ],
+)
+def test_the_chapter_page_links_its_figures_for_those_who_may_see_them(
+    client, carol, bob, jess, india, thailand, who, chapter, shown
+):
+    if who:
+        client.force_login({"carol": carol.user, "bob": bob.user, "jess": jess}[who])
+
+    page = client.get(reverse("members:chapter_detail", kwargs={"slug": chapter}))
+
+    assert page.status_code == 200
+    assert (f'href="{chapter_url(chapter)}"' in page.content.decode()) is shown
