@@ -383,3 +383,33 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(db, tmp_path):
     assert many_lookups == few_lookups
     # Bulk inserts, batched by the database's parameter limit: a few statements per 100 rows.
     assert many_inserts < 300 / 5
+
+
+@pytest.fixture
+def smtp(settings):
+    from tests.smtp_server import SmtpServer
+
+    with SmtpServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        yield server
+
+
+def test_invitations_share_one_smtp_session(db, roster, smtp):
+    out, _err = run(roster, "--invite")
+
+    assert "Invitations sent: 2." in out
+    assert (smtp.sessions, smtp.messages) == (1, 2)
+
+
+def test_a_refused_invitation_is_reported_and_the_rest_still_go(db, tmp_path, smtp):
+    rows = [person(), person(roster_id="SSP-9", email="refuse.me@example.org"), yamada()]
+
+    out, _err = run(write_roster(tmp_path / "r.csv", rows), "--invite")
+
+    assert "Invitations sent: 2." in out
+    assert "Could not send the invitation to refuse.me@example.org" in out
+    assert smtp.messages == 2
+    assert smtp.sessions == 2  # the failed session is not reused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -11,10 +12,13 @@ from django.utils import translation
 from club.members.models import Invitation, Member
 
 
-def send_invitation(member: Member, base_url: str | None = None) -> Invitation | None:
+def send_invitation(
+    member: Member, base_url: str | None = None, connection: BaseEmailBackend | None = None
+) -> Invitation | None:
     """Email ``member`` a one-time link to claim their account; None without an address.
 
-    Earlier unused invitations stop working: only the newest link is valid.
+    Earlier unused invitations stop working: only the newest link is valid. Bulk senders
+    pass one open ``connection`` for all their emails.
     """
     email = member.user.email if member.user_id and member.user.email else member.contact_email
     if not email:
@@ -28,5 +32,5 @@ def send_invitation(member: Member, base_url: str | None = None) -> Invitation |
         context = {"member": member, "link": link, "expires_at": invitation.expires_at}
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()
         body = render_to_string("members/email/invitation_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], connection=connection)
     return invitation

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
@@ -116,12 +118,28 @@ def _import_rows(
 
 
 def _invite(member_ids: list[int], report: ImportReport, base_url: str | None) -> None:
-    """Email a claim link to each new member; a failed send is reported, not fatal."""
+    """Email a claim link to each new member; a failed send is reported, not fatal.
+
+    One SMTP session carries them all, rather than one per email.
+    """
+    connection = get_connection()
+    try:
+        _send_invitations(member_ids, report, base_url, connection)
+    finally:
+        connection.close()
+
+
+def _send_invitations(
+    member_ids: list[int], report: ImportReport, base_url: str | None, connection: BaseEmailBackend
+) -> None:
     for members in _batches(member_ids):
         for member in members:
             try:
-                sent = send_invitation(member, base_url=base_url)
+                connection.open()  # no-op while the session is open
+                sent = send_invitation(member, base_url=base_url, connection=connection)
             except (smtplib.SMTPException, OSError) as error:
+                # A session that failed is not reused: the next email opens a new one.
+                connection.close()
                 logger.warning("Invitation to member %s failed: %s", member.pk, error)
                 report.notices.append(
                     str(
