@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import daphne, manage, site_environment
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -40,61 +35,14 @@ QuestionChannel.objects.create(title="Studying in Japan", slug="{CHANNEL}")
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, deadline: float = 30.0) -> None:
-    give_up = time.monotonic() + deadline
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (loopback test server)
-                return
-        except OSError:
-            if time.monotonic() > give_up:
-                raise
-            time.sleep(0.3)
-
-
 @pytest.fixture
 def daphne_server(tmp_path) -> Iterator[str]:
     """Daphne serving club.asgi on a fresh database with two members and one channel."""
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "club.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'live.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "PYTHONPATH": str(ROOT),
-    }
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["shell", "-c", SETUP]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=environment, check=True, timeout=300)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "club.asgi:application",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}{reverse('members:login')}")
+    environment = site_environment(tmp_path / "live.sqlite3")
+    manage(environment, "migrate", "-v0")
+    manage(environment, "shell", "-c", SETUP)
+    with daphne(environment, reverse("members:login")) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _sign_in(browser, base: str, username: str):

@@ -1,0 +1,84 @@
+"""Real servers in separate processes for tests: free ports, waiting, and the site on Daphne."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_when_up(url: str, deadline: float = 30.0) -> str:
+    """The body of ``url`` once its server answers; the last error after ``deadline``."""
+    give_up = time.monotonic() + deadline
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+                return response.read().decode()
+        except OSError:
+            if time.monotonic() > give_up:
+                raise
+            time.sleep(0.3)
+
+
+def site_environment(database: Path) -> dict[str, str]:
+    """The environment of a separate site process with its own SQLite file.
+
+    The test database of the pytest process lives in memory, which another process
+    cannot share.
+    """
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "club.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(database.parent / "media"),
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def manage(environment: dict[str, str], *command: str) -> None:
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=environment, check=True, timeout=300
+    )
+
+
+@contextmanager
+def daphne(environment: dict[str, str], ready_path: str = "/") -> Iterator[str]:
+    """club.asgi on Daphne, yielding its base URL once ``ready_path`` answers."""
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "club.asgi:application",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        get_when_up(f"{base}{ready_path}")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
