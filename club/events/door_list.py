@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from club.events.models import RSVP, EventPage, RSVPStatus
 
@@ -83,7 +84,7 @@ def door_list_csv(event: EventPage) -> str:
             _("Name in native script"),
             _("Status"),
             _("Waitlist position"),
-            _("Answered"),
+            pgettext("RSVP: when the person replied", "Answered"),
             _("Checked in"),
         ]
     )

@@ -110,3 +110,13 @@ def test_answering_tells_members_their_name_is_shared(client, make_event, alice)
     html = client.get(event.url).content.decode()
 
     assert "Answering shares your name with this event" in html
+
+
+def test_the_japanese_door_list_says_when_people_replied(client, india_event, carol):
+    # "Answered" means "replied on" here, not "answered" as for a Q&A question.
+    client.force_login(carol.user)
+
+    html = client.get(india_event.url.replace("/en/", "/ja/", 1) + "attendees/").content.decode()
+
+    assert "回答日時" in html
+    assert "回答済み" not in html

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
 class GroupRole(models.TextChoices):
-    MEMBER = "member", _("Member")
+    MEMBER = "member", pgettext_lazy("role in a chapter or group", "Member")
     COORDINATOR = "coordinator", _("Coordinator")
 
 
