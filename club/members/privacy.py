@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 STAFF_PERMISSION = "members.view_all_profiles"
 PUBLIC_AUDIENCE = "public"
 MEMBERS_AUDIENCE = "members"
+# The audiences that are not one person or one chapter, broadest first.
+BROAD_AUDIENCES = (PUBLIC_AUDIENCE, MEMBERS_AUDIENCE)
 
 
 class Visibility(TextChoices):

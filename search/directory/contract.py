@@ -25,6 +25,13 @@ YEAR_BOUNDS = (2000, 2100)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+def search_words(text: str) -> list[str]:
+    """The folded words of a search text, each once."""
+    from club.members.models.institutions import normalise_name
+
+    return list(dict.fromkeys(normalise_name(text).split()))
+
+
 class InvalidQuery(ValueError):
     """A directory query that cannot be run; the message is safe to show."""
 
@@ -49,9 +56,7 @@ class DirectoryQuery:
     @property
     def terms(self) -> list[str]:
         """The folded search words, each once."""
-        from club.members.models.institutions import normalise_name
-
-        return list(dict.fromkeys(normalise_name(self.text).split()))
+        return search_words(self.text)
 
     def selected(self, key: str) -> tuple[str, ...]:
         return self.filters.get(key, ())
@@ -66,7 +71,7 @@ class DirectoryQuery:
         text = " ".join(_CONTROL.sub(" ", params.get("q", "")).split())
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidQuery(_("The search text is too long (500 characters at most)."))
-        if len(cls(text=text).terms) > MAX_TERMS:
+        if len(search_words(text)) > MAX_TERMS:
             raise InvalidQuery(_("Use %(max)d search words at most.") % {"max": MAX_TERMS})
         filters: dict[str, tuple[str, ...]] = {}
         for key in SELECTABLE:

@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from django.db import connection
 
-from club.members.privacy import MEMBERS_AUDIENCE, PUBLIC_AUDIENCE, Section, Viewer
+from club.members.privacy import (
+    BROAD_AUDIENCES,
+    MEMBERS_AUDIENCE,
+    PUBLIC_AUDIENCE,
+    Section,
+    Viewer,
+)
 from search.directory import token_index
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
@@ -50,7 +56,7 @@ class SqlBuilder:
         self.query = query
         self.viewer = viewer
         self.tokens = sorted(viewer.tokens, key=lambda token: (BREADTH.get(token, 2), token))
-        broad = [token for token in self.tokens if token in BREADTH]
+        broad = [token for token in self.tokens if token in BROAD_AUDIENCES]
         # Entries whose every section admits one of the viewer's broad audiences: for
         # them privacy is settled by one comparison, and the text index's answer is final.
         marks = ", ".join(["%s"] * len(broad))
@@ -69,9 +75,9 @@ class SqlBuilder:
             anywhere = self.open if token_index.indexed(term) else Condition("1 = 0")
             conditions.append(
                 anywhere
-                | found_in("e.text_name, e.text_profile", term)
-                | (found_in("e.text_career", term) & self.visible(Section.CAREER))
-                | (found_in("e.text_participation", term) & self.visible(Section.PARTICIPATION))
+                | found_in(term, "e.text_name", "e.text_profile")
+                | (found_in(term, "e.text_career") & self.visible(Section.CAREER))
+                | (found_in(term, "e.text_participation") & self.visible(Section.PARTICIPATION))
             )
         return all_of(conditions)
 
@@ -132,17 +138,19 @@ class DatabaseDirectory:
         )
 
 
+def _seen(facet: Facet) -> str:
+    """The test that the facet's section is visible, as an ' AND …' suffix (profile: none)."""
+    return "" if facet.section == Section.PROFILE else f" AND m.s_{facet.section.value}"
+
+
 def _passes(key: str) -> str:
     """The matching row passes filter ``key`` where the viewer may see its section."""
-    section = FACETS_BY_KEY[key].section
-    return f"m.f_{key}" + ("" if section == Section.PROFILE else f" AND m.s_{section.value}")
+    return f"m.f_{key}{_seen(FACETS_BY_KEY[key])}"
 
 
 def _counted(facet: Facet) -> str:
     """A facet row of a matching entry counts where the facet's section is visible."""
-    if facet.section == Section.PROFILE:
-        return "v.facet = %s"
-    return f"(v.facet = %s AND m.s_{facet.section.value})"
+    return f"(v.facet = %s{_seen(facet)})"
 
 
 def _page(sql: SqlBuilder, every_filter: str) -> Condition:
@@ -152,7 +160,7 @@ def _page(sql: SqlBuilder, every_filter: str) -> Condition:
     if query.sort == Sort.RELEVANCE and query.terms:
         for term in query.terms:
             for column, weight in (("e.text_name", 3), ("e.text_profile", 1)):
-                found = found_in(column, term)
+                found = found_in(term, column)
                 columns.append(f"CASE WHEN {found.sql} THEN {weight} ELSE 0 END")
                 params += found.params
         order = "s.score DESC, s.sort_name, s.id"
@@ -192,10 +200,8 @@ def _statement(sql: SqlBuilder) -> tuple[str, list]:
     }
     # The sections facets belong to (the profile is visible to every matching row), and
     # participation for the date the "most recent" sort may show.
-    sections = {facet.section for facet in FACETS} | {Section.PARTICIPATION}
-    flags.update(
-        {f"s_{s.value}": sql.visible(s) for s in Section if s in sections - {Section.PROFILE}}
-    )
+    flagged = ({facet.section for facet in FACETS} | {Section.PARTICIPATION}) - {Section.PROFILE}
+    flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s in flagged})
     columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
     every_filter = " AND ".join(_passes(key) for key in filters) or "1 = 1"
     page = _page(sql, every_filter)
@@ -209,11 +215,9 @@ def _statement(sql: SqlBuilder) -> tuple[str, list]:
     counting_params = [f.key for f in FACETS if f.key not in filters]
     for key in filters:
         others = " AND ".join([_passes(other) for other in filters if other != key] or ["1 = 1"])
-        section = FACETS_BY_KEY[key].section
-        visible = "" if section == Section.PROFILE else f" AND m.s_{section.value}"
         counting.append(
             f"SELECT v.facet, v.value FROM m CROSS JOIN {VALUE} v WHERE v.entry_id = m.id"
-            f" AND v.facet = %s AND {others}{visible}"
+            f" AND v.facet = %s AND {others}{_seen(FACETS_BY_KEY[key])}"
         )
         counting_params.append(key)
 

@@ -19,8 +19,7 @@ from club.members.models import (
 )
 from club.members.models.institutions import normalise_name
 from club.members.privacy import (
-    MEMBERS_AUDIENCE,
-    PUBLIC_AUDIENCE,
+    BROAD_AUDIENCES,
     Section,
     section_audience,
 )
@@ -33,9 +32,9 @@ MAX_WORD = 200
 SEARCHED_SECTIONS = (Section.PROFILE, Section.CAREER, Section.PARTICIPATION, Section.REVISITS)
 
 
-def delimited(pairs: Iterable[tuple[str, str]]) -> str:
-    """ "key:value" tokens between spaces, so LIKE '% key:value %' finds exactly one."""
-    return " " + " ".join(f"{key}:{value}" for key, value in pairs) + " "
+def delimited(tokens: Iterable[str]) -> str:
+    """Tokens between spaces, so LIKE '% token %' finds exactly one."""
+    return " " + " ".join(tokens) + " "
 
 
 def open_to(audiences: list[list[str]]) -> str:
@@ -44,7 +43,7 @@ def open_to(audiences: list[list[str]]) -> str:
     A viewer holding it sees all of the entry, so the database directory can settle
     privacy for most entries with one comparison (search.directory.database).
     """
-    for audience in (PUBLIC_AUDIENCE, MEMBERS_AUDIENCE):
+    for audience in BROAD_AUDIENCES:
         if all(audience in tokens for tokens in audiences):
             return audience
     return ""
@@ -141,10 +140,10 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
             values.add(("host_institution", str(p.host_institution_id)))
     values.add(("revisited", "yes" if revisits else "no"))
     values.update(("revisit_kind", r.kind) for r in revisits)
-    entry.facet_tokens = " " + " ".join(facet_token(k, v) for k, v in sorted(values)) + " "
+    entry.facet_tokens = delimited(facet_token(key, value) for key, value in sorted(values))
     entry.open_to = open_to([entry.audiences[section.value] for section in SEARCHED_SECTIONS])
     entry.audience_tokens = delimited(
-        (section.value, token)
+        f"{section.value}:{token}"
         for section in SEARCHED_SECTIONS
         for token in entry.audiences[section.value]
     )

@@ -25,6 +25,7 @@ from search.directory.sql import TRUE, Condition
 from search.directory.words import is_word_search
 
 FTS_TABLE = "search_directorytext"
+INDEXED_VENDORS = ("sqlite", "postgresql")
 # Facet tokens start with "=", which no indexed word does, so a search word never
 # matches one; keys and values of other shapes are simply not used to narrow.
 SAFE = re.compile(r"[A-Za-z0-9_-]+")
@@ -43,7 +44,7 @@ def indexed(term: str) -> bool:
     It then answers exactly "some section has a word starting with it", so for an
     entry whose every section the viewer may see, no further test is needed.
     """
-    return is_word_search(term) and connection.vendor in ("sqlite", "postgresql")
+    return is_word_search(term) and connection.vendor in INDEXED_VENDORS
 
 
 def _expression(query: DirectoryQuery) -> Node | None:
@@ -58,14 +59,11 @@ def _expression(query: DirectoryQuery) -> Node | None:
         and SAFE.fullmatch(key)
         and all(SAFE.fullmatch(value) for value in query.selected(key))
     ]
-    # Entries pass all active filters but at most one; filters the index cannot
-    # express might be the ones they pass, so each lowers what the others must pass.
-    needed = len(active) - 1 - (len(active) - len(groups))
+    # Entries pass all active filters but at most one. That one may be any filter,
+    # including one the index cannot express, so the expressed ones need all but one.
+    needed = len(groups) - 1
     if needed >= 1:
-        if needed == len(groups):
-            parts.append(("all", groups))
-        else:
-            parts.append(("any", [("all", list(c)) for c in combinations(groups, needed)]))
+        parts.append(("any", [("all", list(c)) for c in combinations(groups, needed)]))
     if not parts:
         return None
     return ("all", parts)
@@ -94,7 +92,7 @@ def _tsquery(node: Node) -> str:
 def candidates(query: DirectoryQuery) -> Condition:
     """Entries that may match ``query``, straight off the index (all, if it cannot say)."""
     expression = _expression(query)
-    if expression is None or connection.vendor not in ("sqlite", "postgresql"):
+    if expression is None or connection.vendor not in INDEXED_VENDORS:
         return TRUE
     if connection.vendor == "sqlite":
         return Condition(

@@ -25,7 +25,7 @@ def pattern(term: str) -> str:
     return f"% {term}%" if is_word_search(term) else f"%{term}%"
 
 
-def found_in(columns: str, term: str) -> Condition:
-    """True when ``term`` occurs in the space-joined ``columns`` (e.g. "e.text_name")."""
-    spaced = " || ' ' || ".join(column.strip() for column in columns.split(","))
+def found_in(term: str, *columns: str) -> Condition:
+    """True when ``term`` occurs in the ``columns`` (e.g. "e.text_name") joined by spaces."""
+    spaced = " || ' ' || ".join(columns)
     return Condition(f"(' ' || {spaced}) LIKE %s", [pattern(term)])
