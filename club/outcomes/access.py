@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from club.members.groups import is_coordinator
-from club.members.models import Chapter
+from club.members.groups import active_member, is_coordinator
+from club.members.models import Chapter, GroupRole
 from club.members.privacy import STAFF_PERMISSION
 
 
@@ -16,3 +16,17 @@ def is_staff(user: Any) -> bool:
 
 def may_see_chapter(user: Any, chapter: Chapter) -> bool:
     return is_staff(user) or is_coordinator(user, chapter)
+
+
+def coordinated_chapters(user: Any) -> list[Chapter]:
+    """The chapters whose figures ``user`` may see: all for staff, their own for coordinators."""
+    if is_staff(user):
+        return list(Chapter.objects.order_by("name"))
+    member = active_member(user)
+    if member is None:
+        return []
+    return list(
+        Chapter.objects.filter(
+            memberships__member=member, memberships__role=GroupRole.COORDINATOR
+        ).order_by("name")
+    )

@@ -24,10 +24,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from club.members.groups import active_member
-from club.members.models import Chapter, GroupRole
+from club.members.models import Chapter
 from club.outcomes import charts, exports
-from club.outcomes.access import is_staff, may_see_chapter
+from club.outcomes.access import coordinated_chapters, is_staff, may_see_chapter
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import OutcomeFilterForm, describe_selection
 from club.outcomes.refresh import is_built, rebuild
@@ -143,20 +142,6 @@ class AdminRebuildView(StaffOnlyMixin, View):
 
 
 # On the site (chapter coordinators, and JST staff).
-
-
-def coordinated_chapters(user: Any) -> list[Chapter]:
-    """The chapters whose figures ``user`` may see: all for staff, their own for coordinators."""
-    if is_staff(user):
-        return list(Chapter.objects.order_by("name"))
-    member = active_member(user)  # the same rule as is_coordinator
-    if member is None:
-        return []
-    return list(
-        Chapter.objects.filter(
-            memberships__member=member, memberships__role=GroupRole.COORDINATOR
-        ).order_by("name")
-    )
 
 
 def _chapter_or_refuse(request: HttpRequest, slug: str) -> Chapter | HttpResponse:
