@@ -254,10 +254,23 @@ def test_header_sign_in_link_in_english_says_so(client, demo_site):
 
 
 def test_members_land_on_their_profile_and_others_on_the_home_page(client, demo_site, alice, jess):
+    alice.preferred_language = "ja"
+    alice.save(update_fields=["preferred_language"])
     member = client.post("/ja/account/login/", {"username": "alice", "password": PASSWORD})
     client.post("/ja/account/logout/")
     staff = client.post("/ja/account/login/", {"username": "jess", "password": PASSWORD})
 
-    assert member["Location"].startswith("/ja/")
-    assert member["Location"] != "/ja/account/login/"
+    assert member["Location"] == "/ja/account/profile/"
     assert staff["Location"] == "/ja/"
+
+
+@pytest.mark.parametrize(("preferred", "signed_in_from"), [("ja", "en"), ("en", "ja")])
+def test_members_land_in_their_preferred_language(client, demo_site, alice, preferred, signed_in_from):
+    alice.preferred_language = preferred
+    alice.save(update_fields=["preferred_language"])
+
+    response = client.post(
+        f"/{signed_in_from}/account/login/", {"username": "alice", "password": PASSWORD}
+    )
+
+    assert response["Location"] == f"/{preferred}/account/profile/"

@@ -321,7 +321,7 @@ def test_invite_emails_a_working_claim_link_to_new_members_only(db, client, rost
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     assert "/account/claim/" in link
     path_only = re.sub(r"^https?://[^/]+", "", link)
-    assert client.get(path_only).status_code == 200
+    assert client.get(path_only, follow=True).status_code == 200
 
 
 def test_reimport_with_invite_sends_nothing_to_known_members(db, roster):

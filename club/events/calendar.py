@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlparse
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 
+from club import public_urls
 from club.events.models import EventPage
 
 PRODID = "-//Sakura Science Club//Events//EN"
@@ -17,8 +16,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 def event_uid(event: EventPage) -> str:
     """Stable across languages and edits, so calendars update the entry instead of adding one."""
-    host = urlparse(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return f"event-{event.canonical.pk}@{host}"
+    return f"event-{event.canonical.pk}@{public_urls.host()}"
 
 
 def _location(event: EventPage) -> str:
@@ -28,7 +26,7 @@ def _location(event: EventPage) -> str:
 
 def _vevent(event: EventPage, join_url: str = "") -> icalendar.Event:
     zone = event.zone
-    url = event.get_full_url()
+    url = public_urls.page_url(event)
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", timezone.now())

@@ -20,6 +20,7 @@ from wagtail.models import Locale
 from club.events.calendar import event_ics, ics_filename
 from club.events.models import RSVP, EventPage, RSVPStatus
 from club.members.models import Member
+from club.public_urls import page_url
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +84,8 @@ def build_message(rsvp: RSVP, kind: EmailKind) -> EmailMultiAlternatives | None:
             "kind": str(kind),
             "member": member,
             "event": event,
-            "event_url": event.get_full_url(),
-            "rsvp_url": (event.get_full_url() or "") + event.reverse_subpage("rsvp"),
+            "event_url": page_url(event),
+            "rsvp_url": page_url(event) + event.reverse_subpage("rsvp"),
             "join_url": join_url,
             "start": timezone.localtime(event.start, event.zone),
             "end": timezone.localtime(event.end, event.zone),

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from club.members.models import Invitation, Member
+from club.public_urls import absolute
 
 
 def send_invitation(
-    member: Member, base_url: str | None = None, connection: BaseEmailBackend | None = None
+    member: Member, connection: BaseEmailBackend | None = None
 ) -> Invitation | None:
     """Email ``member`` a one-time link to claim their account; None without an address.
 
@@ -26,9 +27,7 @@ def send_invitation(
     member.invitations.filter(used_at__isnull=True).delete()
     invitation, token = Invitation.issue(member, email)
     with translation.override(member.preferred_language):
-        link = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + reverse(
-            "members:claim", kwargs={"token": token}
-        )
+        link = absolute(reverse("members:claim", kwargs={"token": token}))
         context = {"member": member, "link": link, "expires_at": invitation.expires_at}
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()
         body = render_to_string("members/email/invitation_body.txt", context)

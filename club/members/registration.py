@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from club.members.models import Institution, Invitation, Member, MemberStatus, Participation
 from club.members.models.accounts import hash_token
+from club.public_urls import absolute
 
 APPROVE_PERMISSION = "members.change_member"
 
@@ -216,10 +217,6 @@ def contact_address() -> str:
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _send(template: str, context: dict[str, Any], recipients: Iterable[str], language: str) -> None:
     with translation.override(language):
         subject = render_to_string(f"members/email/{template}_subject.txt", context)
@@ -233,7 +230,7 @@ def notify_staff(member: Member) -> None:
         "member": member,
         "email": member.user.email if member.user else member.contact_email,
         "participations": list(member.participations.select_related("host_institution")),
-        "link": _absolute(reverse("member_registrations:index")),
+        "link": absolute(reverse("member_registrations:index")),
     }
     _send("registration_staff", context, staff_recipients(), settings.LANGUAGE_CODE)
 
@@ -249,7 +246,7 @@ def approve_registration(member: Member) -> None:
     member.status = MemberStatus.ACTIVE
     member.save(update_fields=["status", "updated_at"])
     with translation.override(member.preferred_language):
-        link = _absolute(reverse("members:login"))
+        link = absolute(reverse("members:login"))
     _send(
         "welcome",
         {"member": member, "link": link, "username": member.user.get_username()},

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from club.news.models import NewsIndexPage, NewsPage
+from club.public_urls import page_url
 
 FEED_ITEMS = 20
 
@@ -19,7 +23,7 @@ class NewsRssFeed(Feed):
         return self.index_page.title
 
     def link(self) -> str:
-        return self.index_page.url
+        return page_url(self.index_page)
 
     def description(self) -> str:
         return self.index_page.intro
@@ -34,10 +38,15 @@ class NewsRssFeed(Feed):
         return item.intro
 
     def item_link(self, item: NewsPage) -> str:
-        return item.url
+        return page_url(item)
 
-    def item_pubdate(self, item: NewsPage):
-        return item.first_published_at
+    def item_pubdate(self, item: NewsPage) -> datetime:
+        # The article's own date (what the page shows), at midnight in the site's time zone;
+        # publishing an old report later must not make it look new.
+        return timezone.make_aware(datetime.combine(item.date, time.min))
+
+    def item_updateddate(self, item: NewsPage) -> datetime | None:
+        return item.last_published_at
 
     def item_categories(self, item: NewsPage) -> list[str]:
         return [tag.name for tag in item.tags.all()]

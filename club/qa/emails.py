@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from club.public_urls import absolute
 from club.qa.access import author_name
 from club.qa.models import Answer
 
@@ -23,9 +24,7 @@ def build_answered_message(answer: Answer) -> EmailMultiAlternatives | None:
         return None
     channel = question.channel
     with translation.override(asker.preferred_language or settings.LANGUAGE_CODE):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "qa:channel", kwargs={"slug": channel.slug}
-        )
+        link = absolute(reverse("qa:channel", kwargs={"slug": channel.slug}))
         context = {
             "asker": asker,
             "channel": channel,

@@ -173,7 +173,9 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = "Sakura Science Club"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL") or "http://localhost:8000"
+# The public address in every absolute link (club/public_urls.py); Wagtail's admin uses it too.
+SITE_URL = env_url("SITE_URL", {"http", "https"}) or "http://localhost:8000"
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

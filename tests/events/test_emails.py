@@ -55,7 +55,8 @@ def test_the_confirmation_has_the_event_an_ics_and_the_join_link(make_event, ali
     assert message.subject == "You are going: Delhi reunion"
     assert "Dear Alice Anand" in message.body
     assert JOIN in message.body
-    assert event.full_url + "rsvp/" in message.body
+    # The public address (SITE_URL), not the Wagtail Site's host name without its port.
+    assert f"http://localhost:8000{event.url}rsvp/" in message.body
     (vevent,) = ics_of(message).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Delhi reunion"
     assert JOIN in str(vevent["DESCRIPTION"])

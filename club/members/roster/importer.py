@@ -43,7 +43,6 @@ class ImportOptions:
     invite: bool = False
     encoding: str | None = None
     chunk_size: int = CHUNK_SIZE
-    base_url: str | None = None  # for invitation links; the site's address if None
 
 
 class _Rollback(Exception):
@@ -89,7 +88,7 @@ def import_roster(
         if roster_imported.has_listeners(ImportReport):
             roster_imported.send(sender=ImportReport, member_ids=writer.touched_ids)
         if options.invite:
-            _invite(sorted(writer.created_ids), report, options.base_url)
+            _invite(sorted(writer.created_ids), report)
     return report
 
 
@@ -117,26 +116,26 @@ def _import_rows(
             progress(report.rows, reader.bytes_read, reader.total_bytes)
 
 
-def _invite(member_ids: list[int], report: ImportReport, base_url: str | None) -> None:
+def _invite(member_ids: list[int], report: ImportReport) -> None:
     """Email a claim link to each new member; a failed send is reported, not fatal.
 
     One SMTP session carries them all, rather than one per email.
     """
     connection = get_connection()
     try:
-        _send_invitations(member_ids, report, base_url, connection)
+        _send_invitations(member_ids, report, connection)
     finally:
         connection.close()
 
 
 def _send_invitations(
-    member_ids: list[int], report: ImportReport, base_url: str | None, connection: BaseEmailBackend
+    member_ids: list[int], report: ImportReport, connection: BaseEmailBackend
 ) -> None:
     for members in _batches(member_ids):
         for member in members:
             try:
                 connection.open()  # no-op while the session is open
-                sent = send_invitation(member, base_url=base_url, connection=connection)
+                sent = send_invitation(member, connection=connection)
             except (smtplib.SMTPException, OSError) as error:
                 # A session that failed is not reused: the next email opens a new one.
                 connection.close()

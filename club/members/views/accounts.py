@@ -9,12 +9,14 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, URLPattern, path, reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
+from club import public_urls
 from club.members.forms.accounts import ClaimForm, RegistrationForm, SignInForm
 from club.members.registration import (
     EmailTaken,
@@ -48,8 +50,12 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
-        has_profile = getattr(self.request.user, "member", None) is not None
-        return profile_url() if has_profile else home_url()
+        # A member lands in their own language, whichever language they signed in from.
+        member = getattr(self.request.user, "member", None)
+        if member is None:
+            return home_url()
+        with translation.override(member.preferred_language or None):
+            return profile_url()
 
 
 class SignOutView(auth_views.LogoutView):
@@ -66,7 +72,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("members:password_reset_done")
-    extra_email_context = {"site_name": _("Sakura Science Club")}
+
+    @property
+    def extra_email_context(self) -> dict[str, object]:  # type: ignore[override]
+        # The link goes to the public address, never to whatever Host the request named.
+        return {"site_name": _("Sakura Science Club"), "site_url": public_urls.base_url()}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -83,12 +93,26 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("members:password_change_done")
 
 
+# The emailed link's token moves into the session at once, and the form lives at this
+# placeholder URL instead: the token then never appears in the address bar, the history or
+# a Referer header, without a no-referrer policy (under which browsers send "Origin: null"
+# with the form, and Django's CSRF check refuses it). Django's password reset does the same.
+CLAIM_URL_TOKEN = "set-password"
+CLAIM_SESSION_KEY = "_claim_invitation_token"
+
+
 @never_cache
 @sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "POST"])
 def claim(request: HttpRequest, token: str) -> HttpResponse:
     """Claim an imported profile from a one-time invitation link."""
-    invitation, problem = find_invitation(token)
+    if token != CLAIM_URL_TOKEN:
+        invitation, problem = find_invitation(token)
+        if invitation is None:
+            return _invalid_invitation(request, problem or InvitationProblem.UNKNOWN)
+        request.session[CLAIM_SESSION_KEY] = token
+        return redirect("members:claim", token=CLAIM_URL_TOKEN)
+    invitation, problem = find_invitation(request.session.get(CLAIM_SESSION_KEY, ""))
     if invitation is None:
         return _invalid_invitation(request, problem or InvitationProblem.UNKNOWN)
     member = invitation.member
@@ -104,9 +128,11 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
             )
         except InvitationUnavailable:
             return _invalid_invitation(request, InvitationProblem.USED)
+        request.session.pop(CLAIM_SESSION_KEY, None)
         login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
         messages.success(request, _("Welcome to the Sakura Science Club! Your account is ready."))
-        return redirect(profile_url())
+        with translation.override(user.member.preferred_language):
+            return redirect(profile_url())
     context = {"form": form, "invitation": invitation, "member": member}
     return render(request, "members/accounts/claim.html", context)
 
