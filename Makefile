@@ -8,7 +8,8 @@ MEMBERS ?= 300
 
 .PHONY: demo test install browser messages check-tests serve
 
-## Install everything, build the demo site on the embedded defaults, and serve it.
+## Install everything, build the demo site on the embedded defaults, and serve it with
+## its task worker (e-mails, index updates); Ctrl-C stops both.
 demo: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo --members $(MEMBERS) --demo-accounts
@@ -16,7 +17,7 @@ demo: install messages
 	@echo "  Sakura Science Club is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (user: admin, password: sakura-demo)"
 	@echo ""
-	$(BIN)/daphne -b $(HOST) -p $(PORT) club.asgi:application
+	DEBUG=false SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
 
 ## Install everything and run the whole test suite.
 test: install browser messages

@@ -1,39 +1,57 @@
-"""A small real SMTP server for tests: counts sessions and messages, refuses some recipients."""
+"""A real SMTP server for tests (aiosmtpd): keeps every message, counts sessions, refuses some.
+
+A recipient whose address contains "refuse" is refused with 550, as a real server refuses an
+unknown mailbox. ``wait_for`` waits for a matching message to arrive (mail sent by the task
+worker of another process comes when it comes).
+"""
 
 from __future__ import annotations
 
-import socketserver
+import email
+import email.policy
+import logging
 import threading
+import time
+from collections.abc import Callable
+from email.message import EmailMessage
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+from tests.servers import free_port
+
+# aiosmtpd logs every SMTP command at INFO.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
-class _Session(socketserver.StreamRequestHandler):
-    def reply(self, line: str) -> None:
-        self.wfile.write(f"{line}\r\n".encode())
+class _Handler:
+    def __init__(self, owner: SmtpServer) -> None:
+        self.owner = owner
 
-    def handle(self) -> None:
-        server: SmtpServer = self.server.owner  # type: ignore[attr-defined]
-        server.sessions += 1
-        self.reply("220 test ESMTP")
-        while line := self.rfile.readline():
-            command = line.decode(errors="replace").strip()
-            verb = command.split(" ", 1)[0].upper()
-            if verb in ("EHLO", "HELO"):
-                self.reply("250 test")
-            elif verb == "RCPT" and "refuse" in command.lower():
-                self.reply("550 no such user")
-            elif verb in ("MAIL", "RCPT", "RSET", "NOOP"):
-                self.reply("250 ok")
-            elif verb == "DATA":
-                self.reply("354 go on")
-                while self.rfile.readline() not in (b".\r\n", b""):
-                    pass
-                server.messages += 1
-                self.reply("250 queued")
-            elif verb == "QUIT":
-                self.reply("221 bye")
-                return
-            else:
-                self.reply("502 not implemented")
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str, responses):  # noqa: N802
+        session.host_name = hostname
+        with self.owner._arrived:
+            self.owner.sessions += 1
+        return responses
+
+    async def handle_HELO(self, server: Any, session: Any, envelope: Any, hostname: str) -> str:  # noqa: N802
+        session.host_name = hostname
+        with self.owner._arrived:
+            self.owner.sessions += 1
+        return "250 test"
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options):  # noqa: N802
+        if "refuse" in address.lower():
+            return "550 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.owner._arrived:
+            self.owner.mails.append(message)  # type: ignore[arg-type]
+            self.owner._arrived.notify_all()
+        return "250 queued"
 
 
 class SmtpServer:
@@ -41,16 +59,38 @@ class SmtpServer:
 
     def __init__(self) -> None:
         self.sessions = 0
-        self.messages = 0
-        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Session)
-        self._server.daemon_threads = True
-        self._server.owner = self  # type: ignore[attr-defined]
-        self.port = self._server.server_address[1]
+        self.mails: list[EmailMessage] = []
+        self._arrived = threading.Condition()
+        self.port = free_port()
+        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+
+    @property
+    def messages(self) -> int:
+        return len(self.mails)
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def wait_for(
+        self, match: Callable[[EmailMessage], bool], timeout: float = 60.0
+    ) -> EmailMessage:
+        """The first message for which ``match`` is true, as soon as it has arrived."""
+        give_up = time.monotonic() + timeout
+        with self._arrived:
+            while True:
+                for message in self.mails:
+                    if match(message):
+                        return message
+                left = give_up - time.monotonic()
+                if left <= 0:
+                    seen = [(m["To"], m["Subject"]) for m in self.mails]
+                    raise TimeoutError(f"No matching e-mail within {timeout} s; received {seen}")
+                self._arrived.wait(left)
 
     def __enter__(self) -> SmtpServer:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._controller.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._controller.stop()

@@ -157,6 +157,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# Uploads are served by the proxy in production (deploy/), by the site in dev and the demo.
+SERVE_MEDIA = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -173,6 +175,11 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = "Sakura Science Club"
+# Avatars are Wagtail's own default image, never Gravatar: our Content-Security-Policy allows
+# no third-party images, and a member's e-mail hash should not go to a third party anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's release check fetches from outside the site, which the CSP blocks.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The public address in every absolute link (club/public_urls.py); Wagtail's admin uses it too.
 SITE_URL = env_url("SITE_URL", {"http", "https"}) or "http://localhost:8000"
 WAGTAILADMIN_BASE_URL = SITE_URL

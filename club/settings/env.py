@@ -73,12 +73,29 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict:
     import dj_database_url
 
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": default_sqlite_path,
+            "OPTIONS": SQLITE_OPTIONS,
+        }
     try:
         config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except (ValueError, dj_database_url.UnknownSchemeError) as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
+
+
+# The site and its task worker write to one SQLite file from two processes. With SQLite's
+# defaults a write that meets another one fails at once ("database is locked"), and a read
+# transaction that later writes cannot wait its turn. WAL lets readers go on beside a
+# writer; IMMEDIATE transactions take the write lock first and wait up to `timeout` for it.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 
 
 def email_config(url: str | None) -> dict[str, object]:

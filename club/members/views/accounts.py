@@ -97,7 +97,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 # placeholder URL instead: the token then never appears in the address bar, the history or
 # a Referer header, without a no-referrer policy (under which browsers send "Origin: null"
 # with the form, and Django's CSRF check refuses it). Django's password reset does the same.
-CLAIM_URL_TOKEN = "set-password"
+CLAIM_URL_TOKEN = "set-password"  # noqa: S105 (a path segment, not a secret)
 CLAIM_SESSION_KEY = "_claim_invitation_token"
 
 

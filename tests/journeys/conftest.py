@@ -1,0 +1,137 @@
+"""The journey suite's real parts: a seeded site served by ``manage.py serve`` (Daphne and the
+task worker, as ``make demo`` runs them), a real SMTP server, and Debian's Chromium.
+
+The site runs in its own process on its own database: a SQLite file, or a fresh PostgreSQL
+database when ``DATABASE_URL`` names one (CI's second configuration, with Redis too).
+Nothing here reaches into the site: tests use it as people do, through the browser and the
+mail that arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+from tests.journeys.browser import CHROMIUM, Browsing
+from tests.servers import ROOT, free_port, get_when_up, manage
+from tests.smtp_server import SmtpServer
+
+DEMO_MEMBERS = "30"
+
+
+@dataclass
+class Site:
+    url: str
+    mail: SmtpServer
+    environment: dict[str, str]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "journeys" in item.path.parts:
+            item.add_marker(pytest.mark.journey)
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def mail() -> Iterator[SmtpServer]:
+    with SmtpServer() as server:
+        yield server
+
+
+@contextmanager
+def own_database(folder: Path) -> Iterator[str]:
+    """A database URL for the site process alone, dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{folder / 'site.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"journeys_{uuid.uuid4().hex[:12]}"
+    server = urlparse(url)
+    admin_url = urlunparse(server._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunparse(server._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, mail: SmtpServer) -> Iterator[Site]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}: the journeys must run in CI")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    folder = tmp_path_factory.mktemp("site")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with own_database(folder) as database_url:
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "club.settings.dev",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(folder / "media"),
+            "EMAIL_URL": mail.url,
+            "SITE_URL": url,
+            "PYTHONPATH": str(ROOT),
+            "DEBUG": "true",  # demo accounts are refused without it, as in `make demo`
+        }
+        manage(environment, "migrate", "--noinput", "-v0")
+        manage(environment, "seed_demo", "--members", DEMO_MEMBERS, "--demo-accounts", "-v0")
+        environment["DEBUG"] = "false"  # served as `make demo` serves it
+        log = (folder / "serve.log").open("w")
+        server = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                "manage.py",
+                "serve",
+                "--port",
+                str(port),
+                "--worker-interval",
+                "0.2",
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            get_when_up(f"{url}/en/", deadline=60)
+            yield Site(url=url, mail=mail, environment=environment)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            log.close()
+            print((folder / "serve.log").read_text()[-4000:])  # shown when a journey fails
+
+
+@pytest.fixture(scope="session")
+def chromium(site: Site) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.journeys.browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browsing(site: Site, chromium) -> Iterator[Browsing]:
+    """Fresh browser contexts (people) for one journey; all closed at its end."""
+    with Browsing(site.url, site.mail, chromium) as people:
+        yield people
