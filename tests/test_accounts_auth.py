@@ -265,7 +265,9 @@ def test_members_land_on_their_profile_and_others_on_the_home_page(client, demo_
 
 
 @pytest.mark.parametrize(("preferred", "signed_in_from"), [("ja", "en"), ("en", "ja")])
-def test_members_land_in_their_preferred_language(client, demo_site, alice, preferred, signed_in_from):
+def test_members_land_in_their_preferred_language(
+    client, demo_site, alice, preferred, signed_in_from
+):
     alice.preferred_language = preferred
     alice.save(update_fields=["preferred_language"])
 
