@@ -97,6 +97,17 @@ def test_overview_shows_my_own_profile_with_edit_links(client, demo_site, alice)
     assert reverse("members:member_detail", args=[alice.pk]) in page
 
 
+def test_my_japanese_pages_name_my_fields_in_japanese(client, demo_site, alice):
+    alice.fields.add(FieldTag.objects.create(name="Hydrology", name_ja="水文学", curated=True))
+    client.force_login(alice.user)
+
+    overview = client.get("/ja/account/profile/").content.decode()
+    edit = client.get("/ja/account/profile/edit/").content.decode()
+
+    assert "水文学" in overview and "Hydrology" not in overview.split("<main", 1)[1]
+    assert ">水文学</button>" in edit
+
+
 def test_it_saves_the_profile_with_fields_and_links(client, demo_site, alice):
     FieldTag.objects.get_or_create(name="Materials science", defaults={"curated": True})
     client.force_login(alice.user)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from club.members.models import MemberLink, MemberStatus, NameOrder, RevisitSource
+from club.members.models import FieldTag, MemberLink, MemberStatus, NameOrder, RevisitSource
 from club.members.privacy import Section, Visibility
 from tests.factories import (
     CareerEntryFactory,
@@ -153,6 +153,17 @@ def test_it_shows_country_mentoring_groups_and_revisit_badge(client, demo_site, 
     assert "Open to mentoring" in page
     assert "Recorded by JST" in page
     assert "Course A: science and technology experience" in page
+
+
+def test_a_japanese_page_names_the_fields_in_japanese(client, demo_site, alice_full, bob):
+    FieldTag.objects.filter(name="Hydrology").update(name_ja="水文学")
+    client.force_login(bob.user)
+
+    japanese = client.get(f"/ja/members/{alice_full.pk}/").content.decode()
+    english = client.get(f"/en/members/{alice_full.pk}/").content.decode()
+
+    assert "<li>水文学</li>" in japanese and "Hydrology" not in japanese
+    assert "<li>Hydrology</li>" in english and "水文学" not in english
 
 
 def test_the_owner_gets_a_hint_and_can_preview_as_a_visitor(client, demo_site, alice_full, bob):

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -26,13 +25,12 @@ class Facet:
     def labels(self, values: Iterable[str]) -> dict[str, str]:
         """Translated display labels for facet values, in the active language."""
         values = list(values)
-        japanese = (get_language() or "").startswith("ja")
         match self.key:
             case "country":
                 return {code: str(countries.name(code) or code) for code in values}
             case "field":
                 tags = FieldTag.objects.filter(slug__in=values)
-                return {t.slug: (t.name_ja if japanese and t.name_ja else t.name) for t in tags}
+                return {t.slug: t.localized_name for t in tags}
             case "chapter":
                 return {c.slug: c.localized_name for c in Chapter.objects.filter(slug__in=values)}
             case "home_institution" | "host_institution":

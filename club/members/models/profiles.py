@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -35,6 +36,13 @@ class FieldTag(TagBase):
         verbose_name = _("field of study or work")
         verbose_name_plural = _("fields of study or work")
         ordering = ["name"]
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the active language: every page and the directory show this one."""
+        if self.name_ja and (get_language() or "").startswith("ja"):
+            return self.name_ja
+        return self.name
 
 
 class TaggedField(TaggedItemBase):
