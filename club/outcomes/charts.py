@@ -10,11 +10,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from club.outcomes.report import Breakdown, CohortCurve, Row, display
+from club.outcomes.report import Breakdown, CohortCurve, Row, display, percent
 from club.outcomes.suppression import SUPPRESSED
 
 WIDTH = 720
@@ -42,7 +43,7 @@ def _scale(values: Sequence[float]) -> tuple[float, float]:
 
 def _percent(value: float, step: float) -> str:
     places = 1 if step < 0.01 else 0
-    return f"{value * 100:.{places}f}%"
+    return f"{number_format(percent(value, places), places)}%"
 
 
 def fit(text: str, budget: int) -> str:

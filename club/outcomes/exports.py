@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import describe_selection
-from club.outcomes.report import COHORT_COLUMNS, Column, Report, Row, export_value
+from club.outcomes.report import COHORT_COLUMNS, Column, Report, Row, export_value, percent
 from club.outcomes.suppression import THRESHOLD
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -156,7 +156,7 @@ def csv_response(report: Report) -> HttpResponse:
         for row in table.rows:
             writer.writerow(
                 [
-                    _safe(round(value * 100, 2) if unit == "share" and _is_number(value) else value)
+                    _safe(percent(value) if unit == "share" and _is_number(value) else value)
                     for value, unit in zip(row, table.units, strict=True)
                 ]
             )

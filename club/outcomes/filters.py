@@ -14,10 +14,22 @@ from django_countries import countries
 
 from club.members.models import Chapter, Institution
 from club.members.programmes import Programme
+from club.outcomes.models import Alumnus
 from club.outcomes.queries import Selection
 
 FIRST_COHORT = 2000
 LAST_COHORT = 2100
+
+
+def alumni_countries() -> list[tuple[str, str]]:
+    """The nationalities of counted alumni, by name in the active language.
+
+    A list of all 249 ISO countries would mostly offer empty selections.
+    """
+    present = set(
+        Alumnus.objects.exclude(nationality="").values_list("nationality", flat=True).distinct()
+    )
+    return [(code, str(name)) for code, name in countries if code in present]
 
 
 class OutcomeFilterForm(forms.Form):
@@ -72,7 +84,7 @@ class OutcomeFilterForm(forms.Form):
         self.fixed_chapter = chapter
         if chapter is not None:
             del self.fields["chapter"]
-        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["country"].choices = [("", _("All countries")), *alumni_countries()]
         self.fields["host"].label_from_instance = lambda institution: institution.localized_name
 
     def clean(self) -> dict[str, Any]:

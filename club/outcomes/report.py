@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -122,6 +123,18 @@ class Report:
 
 # Formatting: one place for how a published figure reads on screen and in a file.
 
+PERCENT_PLACES = 1
+
+
+def percent(share: float, places: int = PERCENT_PLACES) -> Decimal:
+    """``share`` as a percentage rounded half up: the one rounding of the page, charts and files.
+
+    Starts from the float's shortest repr, so 21/400 is 5.25% (and reads 5.3%), not the
+    binary 5.2499….
+    """
+    exponent = Decimal(1).scaleb(-places)
+    return (Decimal(repr(float(share))) * 100).quantize(exponent, rounding=ROUND_HALF_UP)
+
 
 def display(figure: Published, unit: str) -> str:
     """The figure as text for a page or chart: "<5" when suppressed, "—" when not applicable."""
@@ -130,7 +143,7 @@ def display(figure: Published, unit: str) -> str:
     if figure.value is None:
         return "—"
     if unit == "share":
-        return f"{number_format(figure.value * 100, 1)}%"
+        return f"{number_format(percent(figure.value), PERCENT_PLACES)}%"
     if unit == "months":
         places = 0 if float(figure.value).is_integer() else 1
         return number_format(figure.value, places)
@@ -144,7 +157,8 @@ def export_value(figure: Published, unit: str) -> int | float | str:
     if figure.value is None:
         return ""
     if unit == "share":
-        return round(figure.value, 4)
+        # The fraction of the rounded percentage, so a cell formatted "0.0%" reads as the page.
+        return float(percent(figure.value) / 100)
     if float(figure.value).is_integer():
         return int(figure.value)
     return figure.value

@@ -97,3 +97,19 @@ def test_the_selection_in_words(hosts, india):
     assert dict(describe_selection(Selection(cohort_from=2018)))["Cohorts (fiscal years)"] == (
         "2018 and later"
     )
+
+
+def test_the_country_filter_lists_only_countries_with_alumni(alumni):
+    codes = [code for code, _name in OutcomeFilterForm().fields["country"].choices]
+
+    assert codes == ["", "CN", "IN", "TH"]  # by name: China, India, Thailand
+
+
+def test_a_country_without_alumni_is_not_offered(client, jess, alumni):
+    client.force_login(jess)
+
+    response = client.get(ADMIN_DASHBOARD, {"country": "FR"})
+
+    assert response.status_code == 400
+    assert "“FR” is not a country we know" in response.content.decode()
+    assert 'value="FR"' not in response.content.decode()
