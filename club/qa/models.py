@@ -109,6 +109,11 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         """What a reader sees: everything for moderators, all but hidden questions for others."""
         return self if moderator else self.exclude(state=QuestionState.HIDDEN)
 
+    def all_answered(self) -> bool:
+        """Questions were asked and none waits any more (hidden ones were never really asked)."""
+        asked = self.exclude(state=QuestionState.HIDDEN)
+        return asked.exists() and not asked.for_presenter().exists()
+
     def for_presenter(self) -> QuestionQuerySet:
         """The questions still waiting for the speaker: pinned and open."""
         return self.filter(state__in=[QuestionState.PINNED, QuestionState.OPEN])

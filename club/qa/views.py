@@ -80,6 +80,8 @@ def _labels() -> dict[str, Any]:
         "votesOne": ngettext("%(count)s vote", "%(count)s votes", 1),
         "votesOther": ngettext("%(count)s vote", "%(count)s votes", 2),
         "states": {value: str(label) for value, label in QuestionState.choices},
+        "noneAsked": _("No open questions yet."),
+        "allAnswered": _("All questions have been answered: no open questions left."),
     }
 
 
@@ -149,6 +151,7 @@ def presenter(request: HttpRequest, slug: str) -> HttpResponse:
         "channel": channel,
         "questions": [question_payload(question, channel) for question in questions],
         "limit": PRESENTER_LIMIT,
+        "all_answered": channel.questions.all_answered(),
         "labels": _labels(),
     }
     return render(request, "qa/presenter.html", context)

@@ -124,7 +124,12 @@
       fill(node, question);
       if (list.children[index] !== node) list.insertBefore(node, list.children[index] || null);
     });
-    if (empty) empty.hidden = wanted.length > 0;
+    if (empty) {
+      empty.hidden = wanted.length > 0;
+      // "Yet" only while nothing was asked; once everything is answered, say so.
+      var asked = Array.from(questions.values()).some(function (q) { return q.state !== "hidden"; });
+      if (presenter && wanted.length === 0) say(empty, asked ? labels.allAnswered : labels.noneAsked);
+    }
   }
 
   function upsert(data) {

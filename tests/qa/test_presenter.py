@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -54,3 +56,21 @@ def test_a_members_only_presenter_view_needs_sign_in(client, private_channel):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("members:login"))
+
+
+def _empty_notice(client, channel) -> str:
+    content = client.get(reverse("qa:presenter", kwargs={"slug": channel.slug})).content.decode()
+    return re.search(r"<p [^>]*data-qa-empty[^>]*>(.*?)</p>", content).group(1)
+
+
+def test_it_says_yet_only_while_no_question_was_asked(client, channel):
+    assert _empty_notice(client, channel) == "No open questions yet."
+
+
+def test_once_every_question_is_answered_it_says_none_is_left(client, channel, alice):
+    Question.objects.create(channel=channel, author=alice, text="Done", state="answered")
+    Question.objects.create(channel=channel, author=alice, text="Spam", state="hidden")
+
+    notice = _empty_notice(client, channel)
+
+    assert notice == "All questions have been answered: no open questions left."
