@@ -33,11 +33,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 ## Debian's Chromium for the Playwright tests (never a downloaded browser).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=ja | grep -q . ; } || { \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-ipafont-gothic; \
 		else \
-			echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; \
+			echo "chromium or a Japanese font is missing: run 'sudo apt-get install chromium fonts-ipafont-gothic' for the browser tests"; \
 		fi; }
 
 messages: install

@@ -57,3 +57,41 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
+    """The news feeds of the current language, advertised on every page (<link rel=alternate>)."""
+    from club.news.models import NewsIndexPage
+
+    root = _localized_root(context["request"])
+    if root is None:
+        return []
+    index = NewsIndexPage.objects.descendant_of(root).live().public().first()
+    if index is None:
+        return []
+    base = index.get_url(context["request"]) or ""
+    return [
+        {
+            "type": f"application/{kind}+xml",
+            "title": f"{index.title} ({label})",
+            "url": base + index.reverse_subpage(kind),
+        }
+        for kind, label in (("rss", "RSS"), ("atom", "Atom"))
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def outcomes_url(context: dict[str, Any]) -> str:
+    """Where the signed-in user sees re-visit figures: the dashboard for JST staff, their
+    chapters for coordinators; '' for everyone else."""
+    from django.urls import reverse
+
+    from club.outcomes.access import coordinated_chapters, is_staff
+
+    user = context["request"].user
+    if not user.is_authenticated:
+        return ""
+    if is_staff(user):
+        return reverse("outcomes_admin:dashboard")
+    return reverse("outcomes:index") if coordinated_chapters(user) else ""

@@ -14,6 +14,7 @@ import sys
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 STOP_GRACE_SECONDS = 10
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         # Links in e-mails and calendars must open this server unless told otherwise.
         environment.setdefault("SITE_URL", url)
         python = sys.executable
-        manage = [python, "manage.py"]
+        manage = [python, str(settings.BASE_DIR / "manage.py")]
         commands = {
             "site": [
                 python,
@@ -64,7 +65,7 @@ class Command(BaseCommand):
             ],
         }
         children = {
-            name: subprocess.Popen(command, env=environment)  # noqa: S603
+            name: subprocess.Popen(command, env=environment, cwd=settings.BASE_DIR)  # noqa: S603
             for name, command in commands.items()
         }
         self.stdout.write(
