@@ -81,3 +81,45 @@ def test_news_page_shows_hosting_chapter_and_tags(client, demo_site):
 
     assert "Hosted by India chapter" in html
     assert "?tag=lotus" in html
+
+
+def test_a_translation_keeps_the_source_slug_when_its_title_changes(demo_site, ja):
+    source = NewsPage.objects.get(slug="sixth-india-alumni-meeting", locale__language_code="en")
+    NewsPage.objects.filter(translation_key=source.translation_key, locale=ja).delete()
+
+    translation = source.copy_for_translation(ja)
+    assert translation.slug == source.slug
+    # What the admin sends for a never-published page: a slug synced from the new title.
+    translation.title = "第6回インド同窓会"
+    translation.slug = "第6回インド同窓会"
+    translation.save_revision().publish()
+
+    translation.refresh_from_db()
+    assert translation.slug == "sixth-india-alumni-meeting"
+    assert translation.url == "/ja/news/sixth-india-alumni-meeting/"
+
+
+def test_the_source_page_keeps_its_own_slug(demo_site):
+    source = NewsPage.objects.get(slug="sixth-india-alumni-meeting", locale__language_code="en")
+    source.slug = "india-meeting-2025"
+    source.save_revision().publish()
+
+    source.refresh_from_db()
+    assert source.slug == "india-meeting-2025"
+
+
+def test_feed_dates_are_the_article_dates_not_the_publication_time(client, demo_site):
+    page = NewsPage.objects.get(slug="sixth-india-alumni-meeting", locale__language_code="en")
+    page.save_revision().publish()  # published again today: still the January article
+
+    rss = ET.fromstring(client.get("/en/news/feed/rss/").content).find("channel")
+    item = next(i for i in rss.findall("item") if i.findtext("link").endswith(page.url))
+    assert item.findtext("pubDate").startswith("Sat, 25 Jan 2025 00:00:00")
+
+    atom = ET.fromstring(client.get("/en/news/feed/atom/").content)
+    entry = next(
+        e
+        for e in atom.findall(f"{ATOM}entry")
+        if e.find(f"{ATOM}link").get("href").endswith(page.url)
+    )
+    assert entry.findtext(f"{ATOM}published").startswith("2025-01-25T00:00:00")

@@ -15,7 +15,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from club.pages.blocks import BodyBlock
@@ -27,13 +27,36 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
 
 
+class SourceSlugMixin:
+    """Translations keep the slug of the page in the default language.
+
+    Wagtail's admin re-derives the slug of a never-published page from its title, so a
+    Japanese title turned the copy's slug into percent-encoded kanji; /en/news/x/ and
+    /ja/news/x/ must stay the same article.
+    """
+
+    def source_slug(self) -> str | None:
+        """The default-language page's slug, or None if this is that page (or has none)."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:  # type: ignore[attr-defined]
+            return None
+        source = self.get_translation_or_none(default)  # type: ignore[attr-defined]
+        return source.slug if source is not None else None
+
+    def clean(self) -> None:
+        # Before Page.clean, which checks that the slug is free under the parent.
+        if (slug := self.source_slug()) is not None:
+            self.slug = slug
+        super().clean()  # type: ignore[misc]
+
+
 class NewsPageQuerySet(PageQuerySet):
     def published_in(self, index_page: Page) -> NewsPageQuerySet:
         """Live, public news under ``index_page``, newest first."""
         return self.child_of(index_page).live().public().order_by("-date", "-pk")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -92,7 +115,7 @@ def paginate(items: Any, raw_page: str | None) -> Any:
         raise Http404("No such page") from None
 
 
-class NewsPage(Page):
+class NewsPage(SourceSlugMixin, Page):
     """One news item or activity report, optionally hosted by a chapter."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
