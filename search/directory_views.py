@@ -112,6 +112,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         "panels": [_panel(facet, query, result) for facet in FACETS],
         "chips": _chips(query, result, base),
         "clear_url": _url(base, [(k, v) for k, v in pairs if k in ("q", "sort")]),
+        # The corrected search keeps every filter and the sort; only the words change.
+        "suggestion_url": _url(base, [("q", result.suggestion), *(p for p in pairs if p[0] != "q")])
+        if result.suggestion
+        else "",
         "pages": _page_links(result, base, pairs),
         "sorts": [(sort.value, label) for sort, label in SORT_LABELS.items()],
         "default_sort": Sort.RELEVANCE.value,

@@ -35,6 +35,7 @@ CONTRACT_KEYS = {
     "backend",
     "notice",
     "engine_ms",
+    "suggestion",
     "hits",
     "facets",
     "query",
@@ -167,6 +168,7 @@ def test_json_returns_the_contract_with_a_query_echo_and_private_caching(client,
         "native_name",
         "photo_id",
         "country",
+        "country_name",
         "position",
         "organisation",
         "programme",
@@ -175,6 +177,45 @@ def test_json_returns_the_contract_with_a_query_echo_and_private_caching(client,
         "highlights",
     }
     assert country_counts(payload) == {"IN": 1, "TH": 1, "VN": 1}
+
+
+@pytest.mark.parametrize(("language", "india"), [("en", "India"), ("ja", "インド")])
+def test_suggestions_tell_namesakes_apart_by_what_the_viewer_may_see(
+    client, alumni, language, india
+):
+    public_member("asha2", "Asha", "Rao", "TH", organisation="Siam Lab")
+    public_member(
+        "asha3", "Asha", "Rao", "IN", organisation="Secret Works", visibility_career="private"
+    )
+
+    payload = client.get(directory_url(language, "search_json"), {"q": "asha"}).json()
+
+    described = sorted((hit["country_name"], hit["organisation"] or "") for hit in payload["hits"])
+    thailand = "Thailand" if language == "en" else "タイ"
+    assert described == sorted([(india, "Tata Steel"), (thailand, "Siam Lab"), (india, "")])
+    assert "Secret Works" not in json.dumps(payload)
+
+
+def test_a_search_that_finds_nobody_offers_the_closest_name_with_the_same_filters(client, alumni):
+    response = client.get(directory_url(), {"q": "Somchay", "country": "TH", "sort": "name"})
+
+    page = response.content.decode()
+    assert "No alumni match this search." in page
+    link = re.search(r'Did you mean <a href="([^"]+)">([^<]+)</a>\?', page)
+    assert link is not None, page
+    assert html.unescape(link.group(1)) == "/en/directory/?q=Somchai&country=TH&sort=name"
+    assert link.group(2) == "Somchai"
+    assert (
+        client.get(directory_url(name="search_json"), {"q": "Somchay"}).json()["suggestion"]
+        == "Somchai"
+    )
+
+
+def test_no_suggestion_names_someone_the_visitor_may_not_see(client, alumni):
+    page = client.get(directory_url(), {"q": "Membersonlu"}).content.decode()
+
+    assert "Did you mean" not in page
+    assert "Membersonly" not in page
 
 
 def test_json_hides_members_only_profiles_from_anonymous_visitors(client, alumni):

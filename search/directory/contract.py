@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from club.members.privacy import Viewer
 from search.directory.facets import SELECTABLE
@@ -164,6 +165,8 @@ class Hit:
             "native_name": self.native_name,
             "photo_id": self.photo_id,
             "country": self.country,
+            # Named in the active language, so the autocomplete can tell namesakes apart.
+            "country_name": str(countries.name(self.country)) if self.country else "",
             "position": self.position,
             "organisation": self.organisation,
             "programme": self.programme,
@@ -185,6 +188,8 @@ class DirectoryResult:
     notice: str = ""
     # The search engine's own time for the request (Elasticsearch's `took`), when known.
     engine_ms: int | None = None
+    # When nothing was found: a corrected search text that finds someone ("Did you mean").
+    suggestion: str = ""
 
     @property
     def pages(self) -> int:
@@ -198,6 +203,7 @@ class DirectoryResult:
             "backend": self.backend,
             "notice": self.notice,
             "engine_ms": self.engine_ms,
+            "suggestion": self.suggestion,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {
                 key: [

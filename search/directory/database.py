@@ -16,6 +16,8 @@ The database's own full-text index decides which entries are read at all
 # ruff: noqa: S608
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import connection
 
 from club.members.privacy import (
@@ -30,6 +32,7 @@ from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult,
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
 from search.directory.results import build_hit, entry_as_document, facet_counts
 from search.directory.sql import TRUE, Condition, all_of
+from search.directory.suggestions import suggest
 from search.directory.words import found_in
 from search.models import DirectoryEntry, DirectoryFacetValue
 
@@ -117,6 +120,15 @@ class DatabaseDirectory:
     name = "database"
 
     def search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
+        result = self._search(query, viewer)
+        if result.total or not query.terms:
+            return result
+        # Nobody found: offer the nearest names, which the index cannot match by itself.
+        builder = SqlBuilder(query, viewer)
+        text = suggest(query, builder, lambda corrected: self._search(corrected, viewer))
+        return replace(result, suggestion=text) if text else result
+
+    def _search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
         statement, params = _statement(SqlBuilder(query, viewer))
         total, ids, counted = 0, [], {facet.key: {} for facet in FACETS}
         for kind, key, value, number in _rows(statement, params):

@@ -88,6 +88,14 @@
           native.textContent = hit.native_name;
           link.appendChild(native);
         }
+        // Namesakes are told apart by where they live and work, when the viewer may see it.
+        var where = [hit.country_name, hit.organisation].filter(Boolean).join(" · ");
+        if (where) {
+          var meta = document.createElement("span");
+          meta.className = "directory__suggestion-meta";
+          meta.textContent = where;
+          link.appendChild(meta);
+        }
         option.appendChild(link);
         // Keep the focus in the input while the pointer picks an option.
         option.addEventListener("mousedown", function (event) { event.preventDefault(); });

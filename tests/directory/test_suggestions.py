@@ -1,0 +1,61 @@
+"""Did you mean …? (database backend): names the viewer may see, and only if it finds someone."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from search.directory.contract import DirectoryQuery, DirectoryResult
+from search.directory.database import DatabaseDirectory
+
+
+def run(viewer, query_string: str) -> DirectoryResult:
+    query = DirectoryQuery.from_params(QueryDict(query_string))
+    return DatabaseDirectory().search(query, viewer)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Sharna", "Sharma"),
+        ("Nakamira", "Nakamura"),
+        ("lucas nakamira", "Lucas Nakamura"),
+        ("Nguyen Vn An", "Nguyễn Văn An"),
+    ],
+)
+def test_a_misspelt_name_suggests_the_closest_visible_name(
+    population, as_anonymous, text, suggestion
+):
+    result = run(as_anonymous, f"q={text}")
+
+    assert result.total == 0
+    assert result.suggestion == suggestion
+    assert run(as_anonymous, f"q={suggestion}").total >= 1
+
+
+def test_a_search_that_finds_someone_suggests_nothing(population, as_anonymous):
+    result = run(as_anonymous, "q=Sharma")
+
+    assert result.total == 1
+    assert result.suggestion == ""
+
+
+def test_unrelated_words_suggest_nothing(population, as_anonymous):
+    assert run(as_anonymous, "q=xylophone").suggestion == ""
+
+
+def test_a_hidden_name_is_never_suggested(population, as_anonymous, as_bob, as_carol, as_staff):
+    # José Rizal shows his profile to members, Priya Iyer to her India chapter, Wei Li to nobody.
+    assert run(as_anonymous, "q=Rizall").suggestion == ""
+    assert run(as_bob, "q=Rizall").suggestion == "Rizal"
+    assert run(as_anonymous, "q=Iyar").suggestion != "Iyer"
+    assert run(as_bob, "q=Iyar").suggestion != "Iyer"
+    assert run(as_carol, "q=Iyar").suggestion == "Iyer"
+    assert "Wei" not in run(as_bob, "q=Weii").suggestion
+    assert run(as_staff, "q=Weii").suggestion == "Wei"
+
+
+def test_the_suggestion_must_find_someone_with_the_same_filters(population, as_anonymous):
+    # Ananya Sharma lives in Japan: with Thailand chosen, "Sharma" would find nobody either.
+    assert run(as_anonymous, "q=Sharna&country=TH").suggestion == ""
+    assert run(as_anonymous, "q=Sharna&country=JP").suggestion == "Sharma"
