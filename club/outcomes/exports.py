@@ -14,6 +14,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -86,7 +87,11 @@ def tables(report: Report) -> list[Table]:
             [
                 _("Cohort"),
                 _("Alumni"),
-                *(_("Within %(years)s years") % {"years": year} for year in years),
+                *(
+                    ngettext("Within %(years)s year", "Within %(years)s years", year)
+                    % {"years": year}
+                    for year in years
+                ),
             ],
             [
                 [
