@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from club.events.models import EventPage
 
 QUESTION_MAX_LENGTH = 1000
 ANSWER_MAX_LENGTH = 2000
@@ -87,6 +92,11 @@ class QuestionChannel(models.Model):
         if self.description_ja and (get_language() or "").startswith("ja"):
             return self.description_ja
         return self.description
+
+    @property
+    def localized_event(self) -> EventPage | None:
+        """The event page in the active language if it has a live translation, else the event."""
+        return self.event.localized if self.event is not None else None
 
     @property
     def group_name(self) -> str:

@@ -78,3 +78,20 @@ def test_the_demo_seed_adds_two_standing_channels_and_the_meetings_live_qa(india
     assert channels["seventh-india-alumni-meeting-qa"].event == india_meeting
     assert channels["materials-science"].questions.filter(author=alice).count() == 2
     assert not channels["seventh-india-alumni-meeting-qa"].questions.exists()
+
+
+def test_the_channel_list_names_the_event_in_the_page_language(client, india_meeting, ja):
+    QuestionChannel.objects.create(
+        title="7th meeting live Q&A", slug="india-live", event=india_meeting
+    )
+    japanese_title = india_meeting.get_translation(ja).title
+    assert japanese_title != india_meeting.title
+
+    english = client.get("/en/qa/").content.decode()
+    japanese = client.get("/ja/qa/").content.decode()
+    channel = client.get("/ja/qa/india-live/").content.decode()
+
+    assert india_meeting.title in english
+    assert japanese_title in japanese
+    assert india_meeting.title not in japanese
+    assert f'href="{india_meeting.get_translation(ja).url}"' in channel
