@@ -123,3 +123,38 @@ def test_feed_dates_are_the_article_dates_not_the_publication_time(client, demo_
         if e.find(f"{ATOM}link").get("href").endswith(page.url)
     )
     assert entry.findtext(f"{ATOM}published").startswith("2025-01-25T00:00:00")
+
+
+@pytest.fixture
+def japanese_tag_names(demo_site):
+    from club.news.demo import seed_tag_names
+
+    seed_tag_names(report=lambda _: None)
+
+
+def test_japanese_pages_show_tags_by_their_japanese_names(client, japanese_tag_names):
+    page = NewsPage.objects.live().filter(locale__language_code="ja", tags__slug="forum").first()
+
+    listing = client.get("/ja/news/").content.decode()
+    filtered = client.get("/ja/news/", {"tag": "forum"}).content.decode()
+    article = client.get(page.url).content.decode()
+
+    assert ">フォーラム</a>" in listing
+    assert ">Forum</a>" not in listing
+    assert "「フォーラム」" in filtered or "フォーラム" in filtered.split('class="filter-note"')[1]
+    assert ">フォーラム</a>" in article
+    assert ">Forum</a>" in client.get("/en/news/").content.decode()
+
+
+def test_the_japanese_feed_categories_are_japanese(client, japanese_tag_names):
+    rss = ET.fromstring(client.get("/ja/news/feed/rss/").content).find("channel")
+    categories = {c.text for item in rss.findall("item") for c in item.findall("category")}
+
+    assert "フォーラム" in categories
+    assert "Forum" not in categories
+
+
+def test_a_tag_without_a_japanese_name_keeps_its_name(client, demo_site):
+    page = NewsPage.objects.live().filter(locale__language_code="ja", tags__slug="forum").first()
+
+    assert ">Forum</a>" in client.get(page.url).content.decode()

@@ -8,7 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from club.news.models import NewsIndexPage, NewsPage
+from club.news.models import NewsIndexPage, NewsPage, localized_tag_name
 from club.public_urls import page_url
 
 FEED_ITEMS = 20
@@ -49,7 +49,7 @@ class NewsRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item: NewsPage) -> list[str]:
-        return [tag.name for tag in item.tags.all()]
+        return [localized_tag_name(tag) for tag in item.tag_list()]
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -25,6 +26,37 @@ NEWS_PER_PAGE = 10
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
+
+
+class NewsTagName(models.Model):
+    """A news tag's name in Japanese, given by editors.
+
+    Both language trees share one set of tags (so ``?tag=forum`` filters either listing
+    and a translation keeps its tags); only the name shown changes with the language.
+    """
+
+    tag = models.OneToOneField(
+        Tag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="japanese_name"
+    )
+    name_ja = models.CharField(_("name in Japanese"), max_length=100)
+
+    class Meta:
+        ordering = ["tag__name"]
+        verbose_name = _("tag name in Japanese")
+        verbose_name_plural = _("tag names in Japanese")
+
+    def __str__(self) -> str:
+        return f"{self.tag.name}: {self.name_ja}"
+
+
+def localized_tag_name(tag: Tag) -> str:
+    """The tag's name in the active language: its Japanese name on Japanese pages, if any."""
+    if (get_language() or "").startswith("ja"):
+        try:
+            return tag.japanese_name.name_ja  # type: ignore[attr-defined]
+        except NewsTagName.DoesNotExist:
+            pass
+    return tag.name
 
 
 class SourceSlugMixin:
@@ -77,7 +109,7 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
         tag = request.GET.get("tag", "").strip()
         current_tag = None
         if tag:
-            current_tag = Tag.objects.filter(slug=tag[:100]).first()
+            current_tag = Tag.objects.select_related("japanese_name").filter(slug=tag[:100]).first()
             if current_tag is None:
                 raise Http404("Unknown tag")
             items = items.filter(tags=current_tag)
@@ -89,7 +121,9 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
                 "current_tag": current_tag,
                 "all_tags": Tag.objects.filter(
                     news_newspagetag_items__content_object__in=self.news()
-                ).distinct(),
+                )
+                .select_related("japanese_name")
+                .distinct(),
             },
         )
 
@@ -163,3 +197,7 @@ class NewsPage(SourceSlugMixin, Page):
     class Meta:
         verbose_name = _("news page")
         ordering = ["-date"]
+
+    def tag_list(self) -> list[Tag]:
+        """The page's tags with their Japanese names, for ``localized_tag_name``."""
+        return list(self.tags.select_related("japanese_name"))
