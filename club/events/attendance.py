@@ -13,11 +13,12 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from club.events.emails import EmailKind, queue_email
 from club.events.models import RSVP, EventPage, RSVPStatus
+from club.events.times import local_datetime
 from club.members.models import Member, MemberStatus
 
 ACTIVE_STATUSES = (RSVPStatus.GOING, RSVPStatus.WAITLIST)
@@ -65,10 +66,6 @@ def availability(event: EventPage) -> Availability:
     )
 
 
-def _local(event: EventPage, moment: datetime) -> str:
-    return formats.date_format(timezone.localtime(moment, event.zone), "DATETIME_FORMAT")
-
-
 def closed_reason(event: EventPage, now: datetime | None = None) -> str | None:
     """Why the event takes no more 'going' answers, or None while it does."""
     event = event.canonical
@@ -77,8 +74,8 @@ def closed_reason(event: EventPage, now: datetime | None = None) -> str | None:
         return _("This event is over; it no longer takes RSVPs.")
     if now >= event.rsvp_closes_at:
         return _("RSVPs for this event closed on %(deadline)s (%(zone)s).") % {
-            "deadline": _local(event, event.rsvp_closes_at),
-            "zone": event.time_zone,
+            "deadline": local_datetime(event.rsvp_closes_at, event.time_zone),
+            "zone": event.time_zone_label,
         }
     return None
 

@@ -14,10 +14,11 @@ from typing import Any
 import segno
 from django.core import signing
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from club.events.models import RSVP, EventPage, RSVPStatus
+from club.events.times import local_datetime
 
 SALT = "club.events.checkin"
 MAX_TOKEN_LENGTH = 200
@@ -89,9 +90,9 @@ def check_in(event: EventPage, token: str, by: Any, now: datetime | None = None)
                 rsvp=rsvp,
             )
         if rsvp.checked_in_at is not None:
-            at = formats.time_format(timezone.localtime(rsvp.checked_in_at, event.zone), "H:i")
+            at = local_datetime(rsvp.checked_in_at, event.time_zone)  # as on the door list
             return _refuse(
-                _("%(name)s is already checked in at %(time)s.") % {"name": name, "time": at},
+                _("%(name)s is already checked in (%(time)s).") % {"name": name, "time": at},
                 rsvp=rsvp,
                 already_at=rsvp.checked_in_at,
             )

@@ -12,11 +12,11 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from club.events.models import RSVP, EventPage, RSVPStatus
+from club.events.times import local_datetime
 
 # The order of the list: seats first, then the waitlist in queue order, then the rest.
 STATUS_ORDER = [RSVPStatus.GOING, RSVPStatus.WAITLIST, RSVPStatus.CANCELLED, RSVPStatus.NOT_GOING]
@@ -37,6 +37,17 @@ class Attendee:
     responded_at: datetime
     waitlist_position: int | None
     checked_in_at: datetime | None
+    zone_name: str
+
+    @property
+    def answered(self) -> str:
+        """When they last answered, on the event's clock, as every time on the list is shown."""
+        return local_datetime(self.responded_at, self.zone_name)
+
+    @property
+    def checked_in(self) -> str:
+        """When they were checked in (same format as ``answered``), or ''."""
+        return local_datetime(self.checked_in_at, self.zone_name) if self.checked_in_at else ""
 
 
 def door_list(event: EventPage) -> list[Attendee]:
@@ -59,6 +70,7 @@ def door_list(event: EventPage) -> list[Attendee]:
                     responded_at=rsvp.responded_at,
                     waitlist_position=position if status == RSVPStatus.WAITLIST else None,
                     checked_in_at=rsvp.checked_in_at,
+                    zone_name=event.time_zone,
                 )
             )
     return rows
@@ -74,7 +86,7 @@ def _safe(value: str) -> str:
 
 def door_list_csv(event: EventPage) -> str:
     """The door list as CSV text (UTF-8 BOM first, so Excel reads names in any script)."""
-    zone = event.canonical.zone
+    zone = event.canonical.time_zone_label
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out)
@@ -84,14 +96,12 @@ def door_list_csv(event: EventPage) -> str:
             _("Name in native script"),
             _("Status"),
             _("Waitlist position"),
-            pgettext("RSVP: when the person replied", "Answered"),
-            _("Checked in"),
+            # The zone is named once, in the heading, rather than in every cell.
+            _("%(column)s – %(zone)s")
+            % {"column": pgettext("RSVP: when the person replied", "Answered"), "zone": zone},
+            _("%(column)s – %(zone)s") % {"column": _("Checked in"), "zone": zone},
         ]
     )
-
-    def when(moment: datetime | None) -> str:
-        return timezone.localtime(moment, zone).strftime("%Y-%m-%d %H:%M") if moment else ""
-
     for row in door_list(event):
         writer.writerow(
             [
@@ -99,8 +109,8 @@ def door_list_csv(event: EventPage) -> str:
                 _safe(row.native_name),
                 row.status_label,
                 row.waitlist_position or "",
-                when(row.responded_at),
-                when(row.checked_in_at),
+                row.answered,
+                row.checked_in,
             ]
         )
     return out.getvalue()

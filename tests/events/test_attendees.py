@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 
 from club.events.attendance import respond
+from club.events.models import RSVP
 
 
 @pytest.fixture
@@ -120,3 +122,59 @@ def test_the_japanese_door_list_says_when_people_replied(client, india_event, ca
 
     assert "回答日時" in html
     assert "回答済み" not in html
+
+
+# Every time on the door list and in its CSV: one localized format, on the event's clock,
+# with the zone named (it read "12/06/2026 8:09 p.m." next to a bare "20:21", zone unsaid).
+
+ANSWERED = datetime(2026, 12, 6, 14, 39, tzinfo=UTC)  # 20:09 in New Delhi (UTC+5:30)
+CHECKED_IN = datetime(2026, 12, 6, 14, 51, tzinfo=UTC)  # 20:21 in New Delhi
+
+
+@pytest.fixture
+def checked_in_event(india_event, alice):
+    RSVP.objects.filter(event=india_event, member=alice).update(
+        responded_at=ANSWERED, checked_in_at=CHECKED_IN
+    )
+    return india_event
+
+
+def test_the_door_list_shows_every_time_in_one_format_with_the_zone(
+    client, checked_in_event, carol
+):
+    client.force_login(carol.user)
+
+    html = client.get(checked_in_event.url + "attendees/").content.decode()
+
+    assert "Times are in India Standard Time (UTC+5:30)." in html
+    assert ">Dec. 6, 2026, 8:09 p.m.</time>" in html
+    assert ">Dec. 6, 2026, 8:21 p.m.</time>" in html
+    assert "12/06/2026" not in html
+    assert ">20:21<" not in html
+
+
+def test_the_japanese_door_list_uses_the_japanese_format(client, checked_in_event, carol, ja):
+    client.force_login(carol.user)
+    japanese = checked_in_event.get_translation(ja)
+
+    html = client.get(japanese.url + "attendees/").content.decode()
+
+    assert ">2026年12月6日20:09</time>" in html
+    assert ">2026年12月6日20:21</time>" in html
+    assert "UTC+5:30" in html
+
+
+def test_the_csv_uses_the_list_format_and_names_the_zone_in_its_headings(
+    client, checked_in_event, carol
+):
+    client.force_login(carol.user)
+
+    text = client.get(checked_in_event.url + "attendees/csv/").content.decode("utf-8")
+
+    header, *rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    assert header[4:] == [
+        "Answered – India Standard Time (UTC+5:30)",
+        "Checked in – India Standard Time (UTC+5:30)",
+    ]
+    alice = next(row for row in rows if row[0] == "Alice Anand")
+    assert alice[4:] == ["Dec. 6, 2026, 8:09 p.m.", "Dec. 6, 2026, 8:21 p.m."]

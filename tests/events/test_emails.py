@@ -62,6 +62,19 @@ def test_the_confirmation_has_the_event_an_ics_and_the_join_link(make_event, ali
     assert JOIN in str(vevent["DESCRIPTION"])
 
 
+def test_the_confirmation_names_the_zone_for_people(make_event, alice):
+    event = make_event(time_zone="Asia/Kolkata")
+    rsvp = respond(event, alice, going=True).rsvp
+
+    send_rsvp_email.call(rsvp.pk, "going")
+
+    (message,) = mail.outbox
+    html = message.alternatives[0][0]
+    for text in (message.body, html):
+        assert "(India Standard Time (UTC+5:30))" in text
+        assert "Asia/Kolkata" not in text
+
+
 def test_the_waitlist_notice_has_no_join_link(make_event, make_member, alice):
     event = make_event(capacity=1, mode="online", join_url=JOIN, venue="")
     respond(event, make_member(), going=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from club.events.models import EventPage
+from club.events.times import zone_label
 from club.news.models import NewsPage
 
 INDIA_2027 = "/en/events/seventh-india-alumni-meeting/"
@@ -26,7 +29,8 @@ def test_the_event_page_shows_both_zones_for_the_browser_to_rewrite(client, demo
     html = client.get(INDIA_2027).content.decode()
 
     assert "Jan. 23, 2027, 10 a.m." in html  # the event's zone, without any script
-    assert "(Asia/Kolkata)" in html
+    assert "(India Standard Time (UTC+5:30))" in html
+    assert "(Asia/Kolkata)" not in html  # the tz name stays in the attribute for the script
     assert "<time data-local" in html
     assert 'data-event-zone="Asia/Kolkata"' in html
     assert "js/events.js" in html
@@ -176,3 +180,44 @@ def test_the_wagtail_editor_has_the_event_fields(client, demo_site, django_user_
     for field in ("capacity", "rsvp_deadline", "mode", "map_url", "join_url", "report"):
         assert f'name="{field}"' in html, field
     assert 'data-contentpath="agenda"' in html  # the StreamField, drawn by the admin's script
+
+
+# Time zones are named for people, not by their tz-database names.
+
+
+@pytest.mark.parametrize(
+    ("zone", "moment", "label"),
+    [
+        ("Asia/Kolkata", datetime(2027, 1, 23, tzinfo=UTC), "India Standard Time (UTC+5:30)"),
+        ("Asia/Calcutta", datetime(2027, 1, 23, tzinfo=UTC), "India Standard Time (UTC+5:30)"),
+        ("Asia/Tokyo", datetime(2027, 1, 23, tzinfo=UTC), "Japan Standard Time (UTC+9)"),
+        ("Asia/Bangkok", datetime(2027, 2, 13, tzinfo=UTC), "Indochina Time (UTC+7)"),
+        ("Asia/Kathmandu", datetime(2027, 1, 1, tzinfo=UTC), "Nepal Time (UTC+5:45)"),
+        # Zones without a name here show their offset at the event's date, summer or winter.
+        ("America/New_York", datetime(2027, 1, 23, tzinfo=UTC), "UTC-5"),
+        ("America/New_York", datetime(2027, 7, 23, tzinfo=UTC), "UTC-4"),
+        ("America/St_Johns", datetime(2027, 1, 23, tzinfo=UTC), "UTC-3:30"),
+        ("Mars/Olympus", datetime(2027, 1, 23, tzinfo=UTC), "UTC"),
+    ],
+)
+def test_a_zone_is_named_with_its_offset_at_the_events_date(zone, moment, label):
+    assert zone_label(zone, moment) == label
+
+
+def test_listings_and_the_organisers_list_name_the_zone(client, demo_site, jess):
+    client.force_login(jess)
+
+    listing = client.get("/en/events/").content.decode()
+    manage = client.get("/en/events/manage/").content.decode()
+
+    for html in (listing, manage):
+        assert "India Standard Time (UTC+5:30)" in html
+        assert "Japan Standard Time (UTC+9)" in html
+        assert "(Asia/" not in html
+
+
+def test_the_agenda_note_names_the_zone(client, demo_site):
+    html = client.get(INDIA_2027).content.decode()
+
+    assert "Times are in India Standard Time (UTC+5:30)." in html
+    assert "Times are in Asia/Kolkata" not in html

@@ -150,6 +150,13 @@ def test_going_after_the_deadline_is_refused_with_the_date(make_event, alice):
     assert not RSVP.objects.filter(event=event).exists()
 
 
+def test_the_closed_notice_names_the_zone_for_people(make_event, alice):
+    event = make_event(time_zone="Asia/Kolkata", rsvp_deadline=timezone.now() + timedelta(days=1))
+
+    with pytest.raises(RSVPRefused, match=r"\(India Standard Time \(UTC\+5:30\)\)\.$"):
+        respond(event, alice, going=True, now=timezone.now() + timedelta(days=2))
+
+
 def test_the_deadline_defaults_to_the_start(make_event, alice):
     event = make_event()
 

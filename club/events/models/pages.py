@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from club.events.blocks import AgendaBlock
+from club.events.times import zone_label
 from club.pages.blocks import BodyBlock
 
 
@@ -231,6 +232,11 @@ class EventPage(RoutablePageMixin, Page):
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def time_zone_label(self) -> str:
+        """The zone as people read it, e.g. "India Standard Time (UTC+5:30)", in the language."""
+        return zone_label(self.time_zone, self.start)
 
     @property
     def is_online(self) -> bool:
