@@ -36,4 +36,4 @@ def test_india_course_b_2016_to_2019_on_screen_and_in_the_download(client, jess,
     assert rows["Programme"][0] == "Course B: joint research"
     assert rows["Cohorts (fiscal years)"][0] == "2016–2019"
     assert rows["Host institution in Japan"][0] == "All"
-    assert rows["All alumni in the selection"][:4] == (7, 6, 0.8571, 12.5)
+    assert rows["All alumni in the selection"][:4] == (7, 6, 0.857, 12.5)

@@ -94,7 +94,7 @@ def test_xlsx_has_a_summary_and_a_sheet_per_breakdown(alumni):
     hosts = sheet_rows(book["Host institution"])
     assert hosts[2:] == [
         ("Host institution", "Alumni", "Re-visited", "Re-visit rate"),
-        ("Tohoku University", 6, 5, 0.8333),
+        ("Tohoku University", 6, 5, 0.833),
         ("Kyoto University", 5, "<5", "<5"),
         ("Not recorded", "<5", "<5", "<5"),
     ]
