@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils.html import format_html
 from wagtail.models import Collection, Locale, Page, Site
 
 from club.events.models import EventIndexPage, EventPage
@@ -28,27 +29,43 @@ def _publish(page: Page) -> None:
     page.save_revision().publish()
 
 
+def _fill_empty(page: Page, initial: dict[str, Any] | None) -> bool:
+    """Give ``page`` each ``initial`` value it lacks (live and in any draft); True if any."""
+    missing = {name: value for name, value in (initial or {}).items() if not getattr(page, name)}
+    if missing and page.has_unpublished_changes:  # an editor's draft may have filled it
+        draft = page.get_latest_revision_as_object()
+        missing = {name: value for name, value in missing.items() if not getattr(draft, name)}
+    missing = {name: value for name, value in missing.items() if value}
+    for name, value in missing.items():
+        setattr(page, name, value)
+    return bool(missing)
+
+
 def _upsert_child(
     parent: Page,
     model: type[Page],
     slug: str,
     fields: dict[str, Any],
-    create_only: dict[str, Any] | None = None,
+    initial: dict[str, Any] | None = None,
 ) -> Page:
     """The child of ``parent`` with ``slug``, created or brought up to date.
 
-    ``create_only`` fields (stream bodies) are written on creation only, so a
-    re-run neither clobbers editors' changes nor piles up revisions.
+    ``initial`` fields (stream bodies) are written on creation, and later only
+    while the page still has them empty, so a re-run fills what is missing but
+    neither clobbers editors' changes nor piles up revisions.
     """
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
-        page = model(slug=slug, locale=parent.locale, **fields, **(create_only or {}))
+        page = model(slug=slug, locale=parent.locale, **fields, **(initial or {}))
         parent.add_child(instance=page)
         _publish(page)
         return page
-    if any(getattr(page, name) != value for name, value in fields.items()) or not page.live:
-        for name, value in fields.items():
+    changed = _fill_empty(page, initial) or not page.live
+    for name, value in fields.items():
+        if getattr(page, name) != value:
             setattr(page, name, value)
+            changed = True
+    if changed:
         _publish(page)
     return page
 
@@ -57,16 +74,19 @@ def _upsert_translation(
     page: Page,
     locale: Locale,
     fields: dict[str, Any],
-    create_only: dict[str, Any] | None = None,
+    initial: dict[str, Any] | None = None,
 ) -> Page:
+    """``page``'s translation into ``locale``; ``fields`` and ``initial`` as for _upsert_child."""
     translation = page.get_translation_or_none(locale)
     created = translation is None
     if translation is None:
         translation = page.copy_for_translation(locale, copy_parents=True)
     translation = translation.specific
-    if created:
-        fields = {**fields, **(create_only or {})}
     changed = not translation.live
+    if created:  # the copy carries the source's bodies: overwrite them
+        fields = {**fields, **(initial or {})}
+    else:
+        changed = _fill_empty(translation, initial) or changed
     for name, value in fields.items():
         if getattr(translation, name) != value:
             setattr(translation, name, value)
@@ -152,13 +172,13 @@ def seed_site(report: Report) -> None:
         StandardPage,
         about["slug"],
         {"title": about["en"]["title"], "intro": about["en"]["intro"], "show_in_menus": True},
-        create_only={"body": _about_body(about["en"])},
+        initial={"body": _body(about["en"]["paragraphs"], about["en"]["quote"])},
     )
     _upsert_translation(
         about_page,
         ja,
         {"title": about["ja"]["title"], "intro": about["ja"]["intro"]},
-        create_only={"body": _about_body(about["ja"])},
+        initial={"body": _body(about["ja"]["paragraphs"], about["ja"]["quote"])},
     )
 
     sections = {}
@@ -192,12 +212,23 @@ def seed_site(report: Report) -> None:
             "hero_image": demo_image(f"News: {title}", number),
             "hero_image_alt": "",
         }
-        page = _upsert_child(sections["news"], NewsPage, item["slug"], fields)
+        page = _upsert_child(
+            sections["news"],
+            NewsPage,
+            item["slug"],
+            fields,
+            initial={"body": _body(item["body"]["en"])},
+        )
         if sorted(t.name for t in page.tags.all()) != sorted(item["tags"]):
             page.tags.set(item["tags"], clear=True)
             _publish(page)
         title_ja, intro_ja = item["ja"]
-        translation = _upsert_translation(page, ja, {"title": title_ja, "intro": intro_ja})
+        translation = _upsert_translation(
+            page,
+            ja,
+            {"title": title_ja, "intro": intro_ja},
+            initial={"body": _body(item["body"]["ja"])},
+        )
         if sorted(t.name for t in translation.tags.all()) != sorted(item["tags"]):
             translation.tags.set(item["tags"], clear=True)
             _publish(translation)
@@ -225,7 +256,7 @@ def seed_site(report: Report) -> None:
             EventPage,
             item["slug"],
             fields,
-            create_only={"agenda": demo_agenda(item["slug"], "en")},
+            initial={"agenda": demo_agenda(item["slug"], "en")},
         )
         title_ja, summary_ja, venue_ja, address_ja = item["ja"]
         _upsert_translation(
@@ -238,7 +269,7 @@ def seed_site(report: Report) -> None:
                 "address": address_ja,
                 **logistics,
             },
-            create_only={"agenda": demo_agenda(item["slug"], "ja")},
+            initial={"agenda": demo_agenda(item["slug"], "ja")},
         )
     report(f"{len(content.EVENTS)} events")
 
@@ -251,8 +282,10 @@ def seed_site(report: Report) -> None:
             _publish(home_page)
 
 
-def _about_body(text: dict[str, Any]) -> list[tuple[str, Any]]:
-    quote, attribution = text["quote"]
-    body: list[tuple[str, Any]] = [("paragraph", f"<p>{p}</p>") for p in text["paragraphs"]]
-    body.insert(1, ("quote", {"text": quote, "attribution": attribution}))
+def _body(paragraphs: list[str], quote: tuple[str, str] | None = None) -> list[tuple[str, Any]]:
+    """A BodyBlock stream: the paragraphs as escaped rich text, a quote after the first."""
+    body: list[tuple[str, Any]] = [("paragraph", format_html("<p>{}</p>", p)) for p in paragraphs]
+    if quote is not None:
+        text, attribution = quote
+        body.insert(1, ("quote", {"text": text, "attribution": attribution}))
     return body
