@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-MEMBERS ?= 300
+MEMBERS ?= 2000
 
 .PHONY: demo test install browser messages check-tests serve
 

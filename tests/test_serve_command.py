@@ -1,0 +1,108 @@
+"""`manage.py serve`: the site and its task worker start and stop together."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.servers import ROOT, free_port, get_when_up, manage, site_environment
+
+
+def children_of(pid: int) -> dict[int, str]:
+    """Child processes of ``pid`` and their command lines, read from /proc."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid:
+            found[int(entry.name)] = cmdline
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_until(condition, timeout: float = 30.0) -> None:
+    give_up = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < give_up, "condition not met in time"
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    environment = site_environment(tmp_path_factory.mktemp("serve") / "db.sqlite3")
+    environment.pop("SITE_URL", None)
+    manage(environment, "migrate", "--noinput", "-v0")
+    return environment
+
+
+@pytest.fixture
+def served(environment):
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    get_when_up(f"http://127.0.0.1:{port}/static/css/site.css")
+    wait_until(lambda: len(children_of(server.pid)) == 2)
+    yield server, port
+    if server.poll() is None:
+        server.kill()
+        server.wait()
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads processes from /proc")
+def test_it_runs_the_site_and_the_worker_and_prints_the_url_links_use(served):
+    server, port = served
+    commands = list(children_of(server.pid).values())
+
+    assert any("daphne" in command for command in commands)
+    assert any("db_worker" in command and "durable" in command for command in commands)
+    server.send_signal(signal.SIGINT)
+    output, _ = server.communicate(timeout=30)
+    assert f"Serving http://127.0.0.1:{port}" in output
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads processes from /proc")
+def test_when_the_worker_dies_the_site_stops_too(served):
+    server, _port = served
+    children = children_of(server.pid)
+    worker = next(pid for pid, command in children.items() if "db_worker" in command)
+
+    os.kill(worker, signal.SIGKILL)
+
+    assert server.wait(timeout=30) != 0
+    wait_until(lambda: not any(alive(pid) for pid in children))
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads processes from /proc")
+def test_ctrl_c_stops_both(served):
+    server, _port = served
+    children = children_of(server.pid)
+
+    server.send_signal(signal.SIGINT)
+
+    server.wait(timeout=30)
+    wait_until(lambda: not any(alive(pid) for pid in children))
