@@ -14,6 +14,7 @@ from wagtail.images.fields import WagtailImageField
 from club.events.agenda import agenda_text, parse_agenda
 from club.events.models import EventMode, EventPage
 from club.events.permissions import is_event_staff, organised_chapters
+from club.events.times import zone_label
 from club.news.models import NewsPage
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -25,7 +26,12 @@ LOCAL_TIMES = ("start", "end", "rsvp_deadline")
 
 
 def _zones() -> list[tuple[str, str]]:
-    return [(zone, zone) for zone in sorted(zoneinfo.available_timezones()) if "/" in zone]
+    # Organisers know their city's tz name; the readable name and offset confirm the choice.
+    return [
+        (zone, f"{zone} – {zone_label(zone)}")
+        for zone in sorted(zoneinfo.available_timezones())
+        if "/" in zone
+    ]
 
 
 class EventForm(forms.Form):

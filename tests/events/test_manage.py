@@ -171,6 +171,15 @@ def test_the_manage_list_shows_only_the_coordinators_events(
     assert "Their Thailand event" not in html
 
 
+def test_the_zone_choices_name_each_zone_for_people(client, demo_site, carol):
+    client.force_login(carol.user)
+
+    html = client.get(NEW).content.decode()
+
+    assert '<option value="Asia/Kolkata">Asia/Kolkata – India Standard Time (UTC+5:30)' in html
+    assert '<option value="Asia/Tokyo" selected>Asia/Tokyo – Japan Standard Time (UTC+9)' in html
+
+
 def test_an_unknown_event_id_is_not_found(client, demo_site, jess):
     client.force_login(jess)
 
