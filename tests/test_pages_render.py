@@ -88,3 +88,21 @@ def test_event_times_are_shown_in_the_event_zone(client, demo_site):
     assert "Jan. 23, 2027, 10 a.m." in listing
     assert "Jan. 23, 2027, 10 a.m." in page
     assert "Jan. 23, 2027, 1:30 p.m." in page  # the same moment in the viewer's zone
+
+
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [("en", "/en/"), ("ja", "/ja/"), ("en", "/en/chapters/"), ("ja", "/ja/account/login/")],
+)
+def test_every_page_advertises_the_news_feeds_of_its_language(client, demo_site, language, path):
+    import re
+
+    html = client.get(path).content.decode()
+    feeds = re.findall(
+        r'<link rel="alternate" type="application/(rss|atom)\+xml"[^>]*href="([^"]+)"', html
+    )
+
+    assert sorted(kind for kind, _ in feeds) == ["atom", "rss"]
+    for _kind, href in feeds:
+        assert href.startswith(f"/{language}/")
+        assert client.get(href).status_code == 200
