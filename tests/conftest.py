@@ -8,6 +8,16 @@ from wagtail.models import Locale
 from club.pages.demo.site import seed_site
 from club.pages.models import HomePage
 
+# Playwright's expect() waits 5 s by default, which a loaded 2-CPU CI machine can exceed while
+# a live server and its worker share it: one slow frame must not fail a browser test.
+EXPECT_TIMEOUT_MS = 20_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
 
 def _quiet(_: str) -> None:
     """Discard seed_demo's progress lines in tests."""
