@@ -26,8 +26,14 @@
       if (!event.target.hasAttribute("data-autosubmit")) return;
       if (form.requestSubmit) { form.requestSubmit(); } else { dropEmptyFields(form); form.submit(); }
     });
-    // Coming back through the history shows the form as it was left, with every field usable.
-    window.addEventListener("pageshow", function () { enableFields(form); });
+    // Back and Forward bring the page back as it was left (the back/forward cache, or the
+    // browser's form memory): with the box the person had just ticked still ticked, and
+    // empty fields disabled. The address, the results and the form must agree, so every
+    // field goes back to what the server drew for this address.
+    window.addEventListener("pageshow", function () {
+      enableFields(form);
+      form.reset();
+    });
   }
 
   function setUpSuggestions(input) {
