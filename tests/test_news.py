@@ -158,3 +158,13 @@ def test_a_tag_without_a_japanese_name_keeps_its_name(client, demo_site):
     page = NewsPage.objects.live().filter(locale__language_code="ja", tags__slug="forum").first()
 
     assert ">Forum</a>" in client.get(page.url).content.decode()
+
+
+def test_the_admin_tag_box_has_an_accessible_name(demo_site):
+    from club.news.tag_widget import LabelledTagWidget
+
+    form_class = NewsPage.get_edit_handler().get_form_class()
+    html = form_class.base_fields["tags"].widget.render("tags", "", {"id": "id_tags"})
+
+    assert isinstance(form_class.base_fields["tags"].widget, LabelledTagWidget)
+    assert "placeholderText&quot;: &quot;Add tags" in html

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.news.tag_widget import LabelledTagWidget
 from club.pages.blocks import BodyBlock
 
 NEWS_PER_PAGE = 10
@@ -182,7 +183,7 @@ class NewsPage(SourceSlugMixin, Page):
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
         FieldPanel("chapter"),
-        FieldPanel("tags"),
+        FieldPanel("tags", widget=LabelledTagWidget),
         FieldPanel("body"),
     ]
     search_fields = [
