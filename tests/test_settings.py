@@ -88,6 +88,9 @@ def test_database_url_is_parsed_and_bad_ones_rejected():
     config = env.database_config("postgres://club:pw@db.internal:5432/club", "unused")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["HOST"] == "db.internal"
+    # ASGI: no persistent connections, a bounded pool per process instead.
+    assert config["CONN_MAX_AGE"] == 0
+    assert config["OPTIONS"]["pool"]["max_size"] == 10
     assert env.database_config(None, "/tmp/x.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         env.database_config("nosuchdb://x/y", "unused")

@@ -79,11 +79,25 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict:
             "OPTIONS": SQLITE_OPTIONS,
         }
     try:
-        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        config = dict(dj_database_url.parse(url))
     except (ValueError, dj_database_url.UnknownSchemeError) as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Under ASGI every request runs in a pool thread, so persistent connections
+        # (CONN_MAX_AGE) are never reused nor closed and pile up until PostgreSQL refuses
+        # everyone. psycopg's pool bounds them per process and hands them back after each
+        # request, as Django documents for ASGI.
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            **config.get("OPTIONS", {}),
+            "pool": {
+                "min_size": 1,
+                "max_size": env_int("DATABASE_POOL_SIZE", 10),
+                "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+            },
+        }
     return config
 
 

@@ -9,3 +9,6 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # ASGI requests run in their own threads; persistent connections would outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# pytest-django swaps the database name for the test database; a pool opened on the way
+# would keep connections to the other name. Sites under test in their own process keep it.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405

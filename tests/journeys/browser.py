@@ -150,7 +150,14 @@ class Browsing:
     def claim_link(self, message: EmailMessage) -> str:
         return next(link for link in links_in(message) if "/account/claim/" in link)
 
+    def open_menu(self, page: Any) -> None:
+        """On a narrow screen the header's links fold behind the menu button: open it."""
+        toggle = page.locator(".site-header .menu-toggle")
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+
     def sign_out(self, page: Any) -> None:
+        self.open_menu(page)
         page.locator("form[action*='/account/logout/'] button").first.click()
         page.wait_for_load_state("load")
 
