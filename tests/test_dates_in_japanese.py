@@ -1,4 +1,4 @@
-"""Months and years read as each language writes them: 2023年4月 in Japanese, April 2023 in English."""
+"""Months read as each language writes them: 2023年4月 in Japanese, April 2023 in English."""
 
 from __future__ import annotations
 
