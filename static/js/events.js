@@ -15,8 +15,22 @@
     document.querySelectorAll("[data-local-row]").forEach(function (row) {
       // Same clock as the event (zone names have aliases, e.g. Asia/Calcutta): nothing to add.
       if (sameClock(row, lang, format)) { row.hidden = true; return; }
-      row.querySelectorAll("[data-local-zone]").forEach(function (el) { el.textContent = zone; });
+      row.querySelectorAll("[data-local-zone]").forEach(function (el) { el.textContent = zoneName(lang, row, zone); });
     });
+  }
+
+  // A readable name in the page's language ("Eastern Standard Time", "アメリカ東部標準時"),
+  // never the raw identifier ("America/New_York").
+  function zoneName(lang, row, zone) {
+    var first = row.querySelector("time[data-local]");
+    var when = first ? new Date(first.getAttribute("datetime")) : new Date();
+    try {
+      var parts = new Intl.DateTimeFormat(lang, { timeZoneName: "long" }).formatToParts(when);
+      for (var i = 0; i < parts.length; i++) {
+        if (parts[i].type === "timeZoneName") { return parts[i].value; }
+      }
+    } catch (e) { /* fall through */ }
+    return zone;
   }
 
   function sameClock(row, lang, localFormat) {
