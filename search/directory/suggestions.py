@@ -21,7 +21,7 @@ from django.db import connection
 
 from club.members.models.institutions import normalise_name
 from club.members.privacy import Section
-from search.directory.contract import DirectoryQuery, DirectoryResult, search_words
+from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.sql import Condition, all_of
 
 if TYPE_CHECKING:
@@ -35,10 +35,10 @@ CANDIDATES = 5
 
 @dataclass(frozen=True)
 class NameWords:
-    """The folded name words the viewer may see: how often each occurs and how it is written."""
+    """The folded name words the viewer may see, how often each occurs, and the names as written."""
 
     counts: Counter[str]
-    spellings: dict[str, str]
+    written_names: list[str]
 
     def known(self, term: str) -> bool:
         """Whether the search word starts a visible name word (so it needs no correction)."""
@@ -58,6 +58,16 @@ class NameWords:
             ),
         )
 
+    def spelling(self, word: str) -> str:
+        """The folded ``word`` as a visible name writes it ("banerjee" -> "Banerjee")."""
+        for name in self.written_names:
+            for written in name.split():
+                # Only non-ASCII words need the (slower) full folding to compare.
+                folded = written.casefold() if written.isascii() else normalise_name(written)
+                if folded == word:
+                    return written
+        return word
+
 
 def name_words(visible_profile: Condition) -> NameWords:
     """The name words of the listed entries whose profile passes ``visible_profile``."""
@@ -65,36 +75,33 @@ def name_words(visible_profile: Condition) -> NameWords:
 
     where = all_of([Condition("e.listed = %s", [True]), visible_profile])
     with connection.cursor() as cursor:
+        # text_name holds the given, family and native names already folded.
         cursor.execute(
-            f"SELECT e.display_name, e.native_name FROM {DirectoryEntry._meta.db_table} e"
+            f"SELECT e.text_name, e.display_name FROM {DirectoryEntry._meta.db_table} e"
             f" WHERE {where.sql}",
             where.params,
         )
         rows = cursor.fetchall()
-    counts: Counter[str] = Counter()
-    spellings: dict[str, str] = {}
-    for names in rows:
-        for written in " ".join(name for name in names if name).split():
-            for word in normalise_name(written).split():
-                counts[word] += 1
-                # As people write it ("Banerjee"), when the written word folds to one word.
-                if written.isalpha():
-                    spellings.setdefault(word, written)
-    return NameWords(counts, spellings)
+    counts = Counter(word for text_name, _ in rows for word in text_name.split())
+    return NameWords(counts, [display_name for _, display_name in rows])
 
 
 def corrected_text(query: DirectoryQuery, words: NameWords) -> str:
-    """The search text with each unknown word replaced by the closest name ("" if none)."""
+    """The search text with each unknown word replaced by the closest name ("" if none).
+
+    Words that need no correction stay as the person typed them.
+    """
     changed = False
     corrected = []
-    for term in search_words(query.text):
-        if words.known(term):
-            corrected.append(words.spellings.get(term, term))
+    for typed in query.text.split():
+        terms = normalise_name(typed).split()
+        if all(words.known(term) for term in terms):
+            corrected.append(typed)
             continue
-        closest = words.closest(term)
-        if closest is None:
+        closest = [term if words.known(term) else words.closest(term) for term in terms]
+        if None in closest:
             return ""
-        corrected.append(words.spellings.get(closest, closest))
+        corrected.append(" ".join(words.spelling(word) for word in closest if word))
         changed = True
     return " ".join(corrected) if changed else ""
 
