@@ -68,6 +68,7 @@ def daphne(environment: dict[str, str], ready_path: str = "/") -> Iterator[str]:
             "127.0.0.1",
             "-p",
             str(port),
+            "--no-server-name",
             "club.asgi:application",
         ],
         cwd=ROOT,

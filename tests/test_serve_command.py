@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,8 @@ def test_it_runs_the_site_and_the_worker_and_prints_the_url_links_use(served):
 
     assert any("daphne" in command for command in commands)
     assert any("db_worker" in command and "durable" in command for command in commands)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/css/site.css") as response:  # noqa: S310
+        assert "Server" not in response.headers  # no "Server: daphne" telling what to attack
     server.send_signal(signal.SIGINT)
     output, _ = server.communicate(timeout=30)
     assert f"Serving http://127.0.0.1:{port}" in output

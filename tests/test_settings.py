@@ -65,6 +65,13 @@ def test_production_sends_security_headers(client, demo_site, settings):
     assert response["X-Frame-Options"] == "DENY"
 
 
+def test_websockets_may_connect_to_our_own_host_only(client, demo_site):
+    policy = client.get("/en/", HTTP_HOST="localhost")["Content-Security-Policy"]
+    connect = next(part for part in policy.split("; ") if part.startswith("connect-src"))
+
+    assert connect.split()[1:] == ["'self'", "ws://localhost", "wss://localhost"]
+
+
 @pytest.mark.parametrize("value", ["maybe", "2", "yes please"])
 def test_env_bool_rejects_garbage(monkeypatch, value):
     monkeypatch.setenv("DEBUG", value)

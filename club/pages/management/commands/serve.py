@@ -49,6 +49,7 @@ class Command(BaseCommand):
                 options["host"],
                 "-p",
                 str(options["port"]),
+                "--no-server-name",  # no "Server: daphne" telling what to attack
                 "club.asgi:application",
             ],
             "worker": [
