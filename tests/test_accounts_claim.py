@@ -231,3 +231,18 @@ def test_claiming_creates_an_account_for_a_member_without_one(client, demo_site)
     assert member.user.email == "ravi@example.org"
     assert member.user.check_password(NEW_PASSWORD)
     assert response.wsgi_request.user == member.user
+
+
+def test_an_invitation_is_void_once_the_account_is_active(client, demo_site, devi):
+    link = link_path(devi)
+    devi.user.set_password("the password she chose")
+    devi.user.is_active = True
+    devi.user.save()
+
+    opened = client.get(link)
+    posted = client.post("/en/account/claim/set-password/", claim_data())
+
+    assert opened.status_code in (404, 410)
+    assert posted.status_code == 404
+    devi.user.refresh_from_db()
+    assert devi.user.check_password("the password she chose")

@@ -6,7 +6,9 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +21,15 @@ def hash_token(token: str) -> str:
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def usable(self) -> InvitationQuerySet:
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        """Unused, unexpired, and for an account nobody can sign in to yet.
+
+        Once an account has a password and is active, a leftover link must not replace
+        that password and the names (a forwarded or old e-mail would take the account over).
+        """
+        signed_up = Q(member__user__is_active=True) & ~Q(
+            member__user__password__startswith=UNUSABLE_PASSWORD_PREFIX
+        )
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now()).exclude(signed_up)
 
     def for_token(self, token: str) -> Invitation | None:
         """The usable invitation for a raw token from a link, if any."""
