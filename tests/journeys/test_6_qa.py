@@ -45,7 +45,14 @@ def test_a_question_is_asked_upvoted_shown_and_answered_live(browsing: Browsing)
 
     voter = browsing.person(NARROW)
     browsing.sign_in(voter, "minh", language="ja")
-    _open_live(browsing, voter, f"/ja{CHANNEL}")
+    # She finds the channel in the Japanese list, under the event's Japanese title.
+    browsing.go(voter, "/ja/qa/")
+    card = voter.locator("li.card").filter(has=voter.locator(f"a[href='/ja{CHANNEL}']"))
+    expect(card.locator(".card__meta")).to_contain_text("第7回インド同窓会")
+    expect(card.locator(".card__meta")).not_to_contain_text("India")
+    card.locator(f"a[href='/ja{CHANNEL}']").click()
+    expect(voter.locator("[data-qa-channel][data-connected]")).to_have_count(1)
+    browsing.check(voter)
 
     # Somchai asks; the form goes over the socket and is cleared.
     asker.get_by_label("Your question").fill(text)
