@@ -108,12 +108,33 @@ def test_registering_without_a_programme_records_no_participation(client, demo_s
 
 
 @pytest.mark.parametrize("email", ["alice@example.org", "ALICE@Example.ORG"])
-def test_a_duplicate_email_is_a_form_error(client, demo_site, alice, email):
+def test_an_address_in_use_gets_the_same_answer_and_its_owner_an_email(
+    client, demo_site, alice, email
+):
+    fresh = client.post("/en/account/register/", registration_data(email="new@example.org"))
+    mail.outbox.clear()
+
     response = client.post("/en/account/register/", registration_data(email=email))
 
-    assert response.status_code == 200
-    assert "already exists" in response.content.decode()
-    assert not Member.objects.filter(status=MemberStatus.PENDING).exists()
+    # Nothing on the page says the address is in use: anyone could ask.
+    assert response.status_code == fresh.status_code == 302
+    assert response["Location"] == fresh["Location"]
+    assert Member.objects.filter(status=MemberStatus.PENDING).count() == 1
+    assert [message.to for message in mail.outbox] == [[email]]
+    assert f"/{alice.preferred_language}/account/password-reset/" in mail.outbox[0].body
+
+
+def test_a_private_contact_address_is_not_revealed_either(client, demo_site, alice):
+    alice.contact_email = "alice.private@example.org"
+    alice.visibility_contact = "private"
+    alice.save()
+
+    response = client.post(
+        "/en/account/register/", registration_data(email="alice.private@example.org")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/account/register/done/")
 
 
 @pytest.mark.parametrize(

@@ -38,10 +38,6 @@ class InvitationUnavailable(Exception):
     """The invitation was used or expired while the claim form was being filled in."""
 
 
-class EmailTaken(Exception):
-    """Another account already uses this email address."""
-
-
 def find_invitation(token: str) -> tuple[Invitation | None, InvitationProblem | None]:
     """The usable invitation for ``token``, or None with the reason it cannot be used."""
     invitation = Invitation.objects.for_token(token)
@@ -141,10 +137,16 @@ def _host_institution(name: str) -> Institution | None:
     return institution
 
 
-def register_member(registration: Registration) -> Member:
-    """Create an inactive user and a pending member, then tell the staff who approve them."""
+def register_member(registration: Registration) -> Member | None:
+    """Create an inactive user and a pending member, then tell the staff who approve them.
+
+    If the address is already in use, nothing is created and the address's owner is told
+    by e-mail how to sign in (None is returned); the person registering sees the same page
+    either way, so the form cannot be used to learn who is a member.
+    """
     if email_taken(registration.email):
-        raise EmailTaken
+        notify_address_in_use(registration.email, registration.preferred_language)
+        return None
     try:
         with transaction.atomic():
             user = get_user_model()(
@@ -177,8 +179,9 @@ def register_member(registration: Registration) -> Member:
                     end_date=date(registration.fiscal_year + 1, 3, 31),
                     host_institution=_host_institution(registration.host_institution),
                 )
-    except IntegrityError as error:  # a simultaneous registration with the same address
-        raise EmailTaken from error
+    except IntegrityError:  # a simultaneous registration with the same address
+        notify_address_in_use(registration.email, registration.preferred_language)
+        return None
     notify_staff(member)
     return member
 
@@ -222,6 +225,25 @@ def _send(template: str, context: dict[str, Any], recipients: Iterable[str], lan
         subject = render_to_string(f"members/email/{template}_subject.txt", context)
         body = render_to_string(f"members/email/{template}_body.txt", context)
     send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, list(recipients))
+
+
+def notify_address_in_use(email: str, language: str) -> None:
+    """Tell the owner of ``email`` that someone tried to register with it, and how to sign in.
+
+    Written in the owner's language when we know it, not in the language of whoever asked.
+    """
+    owner = Member.objects.filter(
+        Q(user__email__iexact=email) | Q(contact_email__iexact=email)
+    ).first()
+    if owner is not None and owner.preferred_language:
+        language = owner.preferred_language
+    with translation.override(language):
+        context = {
+            "login": absolute(reverse("members:login")),
+            "reset": absolute(reverse("members:password_reset")),
+            "contact": contact_address(),
+        }
+    _send("address_in_use", context, [email], language)
 
 
 def notify_staff(member: Member) -> None:

@@ -19,7 +19,7 @@ from django_countries import countries
 from club.members import signin_throttle
 from club.members.models import Member, MemberStatus
 from club.members.programmes import Programme
-from club.members.registration import Registration, email_taken
+from club.members.registration import Registration
 
 FIRST_FISCAL_YEAR = 2014  # the Sakura Science Exchange Program began in fiscal 2014
 
@@ -161,11 +161,6 @@ class RegistrationForm(SetPasswordMixin, forms.Form):
     )
     password1, password2 = SetPasswordMixin.create_password_fields()
 
-    duplicate_email_message = _(
-        "An account with this email address already exists. Sign in, reset your "
-        "password, or ask JST for a new invitation link."
-    )
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"preferred_language": _current_language()})
         super().__init__(*args, **kwargs)
@@ -184,10 +179,9 @@ class RegistrationForm(SetPasswordMixin, forms.Form):
             self.fields[name].widget.attrs["autocomplete"] = value
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if email_taken(email):
-            raise ValidationError(self.duplicate_email_message, code="duplicate_email")
-        return email
+        # Whether the address is in use is never said here: anyone could ask. Its owner is
+        # told by e-mail instead (registration.register_member).
+        return self.cleaned_data["email"].strip()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -19,7 +19,6 @@ from django.views.generic import TemplateView
 from club import public_urls
 from club.members.forms.accounts import ClaimForm, RegistrationForm, SignInForm
 from club.members.registration import (
-    EmailTaken,
     InvitationProblem,
     InvitationUnavailable,
     claim_invitation,
@@ -152,12 +151,9 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect(profile_url())
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        try:
-            register_member(form.to_registration())
-        except EmailTaken:
-            form.add_error("email", RegistrationForm.duplicate_email_message)
-        else:
-            return redirect("members:register_done")
+        # The same answer whether or not the address was in use (its owner gets an e-mail).
+        register_member(form.to_registration())
+        return redirect("members:register_done")
     return render(request, "members/accounts/register.html", {"form": form})
 
 
