@@ -139,3 +139,10 @@ def test_the_chapter_export_covers_the_chapter_only(client, carol, india, alumni
     rows = csv_rows(response)
     assert ["Chapter", "India chapter"] in section(rows, "Filters")
     assert section(rows, "Headline figures")[1][1:3] == ["6", "5"]
+
+
+def test_within_n_years_headers_read_as_on_the_dashboard(alumni):
+    book = workbook(xlsx_response(build_report(Selection())))
+
+    header = next(row for row in sheet_rows(book["Within N years"]) if row[0] == "Cohort")
+    assert header[2:4] == ("Within 1 year", "Within 2 years")
