@@ -10,8 +10,6 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
 
-from club.members import signin_throttle
-
 PASSWORD = "correct horse battery"
 EMAIL_BACKEND_SETTING = ["club.members.backends.UsernameOrEmailBackend"]
 
@@ -91,19 +89,44 @@ def test_email_backend_rejects_inactive_users(client, demo_site, alice):
     assert not signed_in_user(response).is_authenticated
 
 
-def test_it_blocks_sign_in_after_too_many_failures(client, demo_site, alice):
-    for _ in range(signin_throttle.MAX_FAILURES):
+def test_it_blocks_sign_in_after_too_many_failures(client, demo_site, alice, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/en/account/login/", {"username": "alice", "password": "guess"})
 
     response = client.post("/en/account/login/", {"username": "ALICE", "password": PASSWORD})
 
-    assert response.status_code == 200
+    assert response.status_code == 429
     assert "Too many failed attempts" in response.content.decode()
+    assert "/account/password-reset/" in response.content.decode()
     assert not signed_in_user(response).is_authenticated
 
 
-def test_the_throttle_counts_per_address(client, demo_site, alice):
-    for _ in range(signin_throttle.MAX_FAILURES):
+def test_guesses_by_username_and_by_email_count_together(client, demo_site, alice, settings):
+    half = settings.AXES_FAILURE_LIMIT // 2
+    for login in ["alice"] * half + ["Alice@Example.org"] * (settings.AXES_FAILURE_LIMIT - half):
+        client.post("/en/account/login/", {"username": login, "password": "guess"})
+
+    response = client.post("/en/account/login/", {"username": "alice", "password": PASSWORD})
+
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/en/_util/login/"])
+def test_wagtails_own_login_pages_are_throttled_too(client, demo_site, alice, settings, path):
+    alice.user.is_staff = True
+    alice.user.is_superuser = True
+    alice.user.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(path, {"username": "alice", "password": "guess"})
+
+    response = client.post(path, {"username": "alice", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_throttle_counts_per_address(client, demo_site, alice, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/en/account/login/", {"username": "alice", "password": "guess"})
 
     response = client.post(
@@ -115,8 +138,8 @@ def test_the_throttle_counts_per_address(client, demo_site, alice):
     assert response.status_code == 302
 
 
-def test_a_successful_sign_in_resets_the_failure_count(client, demo_site, alice):
-    for _ in range(signin_throttle.MAX_FAILURES - 1):
+def test_a_successful_sign_in_resets_the_failure_count(client, demo_site, alice, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         client.post("/en/account/login/", {"username": "alice", "password": "guess"})
     client.post("/en/account/login/", {"username": "alice", "password": PASSWORD})
     client.post("/en/account/logout/")

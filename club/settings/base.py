@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "club.urls"
@@ -168,8 +172,18 @@ globals().update(email_config(env_str("EMAIL_URL")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Sakura Science Club <club@example.org>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Sign in with a username or an email address (either, case-insensitively).
-AUTHENTICATION_BACKENDS = ["club.members.backends.UsernameOrEmailBackend"]
+# Sign in with a username or an email address (either, case-insensitively). Axes comes
+# first so that every sign-in path (site, Wagtail admin, page privacy) is throttled.
+SIGN_IN_BACKEND = "club.members.backends.UsernameOrEmailBackend"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", SIGN_IN_BACKEND]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "club.members.signin_throttle.account_key"
+AXES_CLIENT_IP_CALLABLE = "club.members.signin_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "club.members.signin_throttle.locked_out"
+AXES_VERBOSE = False
 LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

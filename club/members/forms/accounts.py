@@ -16,7 +16,6 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from club.members import signin_throttle
 from club.members.models import Member, MemberStatus
 from club.members.programmes import Programme
 from club.members.registration import Registration
@@ -43,9 +42,6 @@ class SignInForm(AuthenticationForm):
             "That username or email and password do not match an account. "
             "Passwords are case-sensitive."
         ),
-        "throttled": _(
-            "Too many failed attempts to sign in. Please wait 15 minutes, or reset your password."
-        ),
         "pending": _(
             "Your registration is still awaiting approval by JST. "
             "We will email you as soon as it is approved."
@@ -66,18 +62,14 @@ class SignInForm(AuthenticationForm):
         ]
 
     def clean(self) -> dict[str, Any]:
+        # Failures are counted and locked out by django-axes (club.members.signin_throttle).
         username = self.cleaned_data.get("username") or ""
-        if username and signin_throttle.is_blocked(self.request, username):
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
         try:
-            cleaned = super().clean()
+            return super().clean()
         except ValidationError:
             if self._is_pending(username, self.cleaned_data.get("password") or ""):
                 raise ValidationError(self.error_messages["pending"], code="pending") from None
-            signin_throttle.record_failure(self.request, username)
             raise
-        signin_throttle.reset(self.request, username)
-        return cleaned
 
     @staticmethod
     def _is_pending(login: str, password: str) -> bool:

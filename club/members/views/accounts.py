@@ -128,7 +128,7 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
         except InvitationUnavailable:
             return _invalid_invitation(request, InvitationProblem.USED)
         request.session.pop(CLAIM_SESSION_KEY, None)
-        login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+        login(request, user, backend=settings.SIGN_IN_BACKEND)
         messages.success(request, _("Welcome to the Sakura Science Club! Your account is ready."))
         with translation.override(user.member.preferred_language):
             return redirect(profile_url())
