@@ -17,6 +17,9 @@ from tests.test_import_command import (
 BAD_ROWS = [
     ({"start_date": "2019-13-01"}, "Line 3, start_date:", "is not a date"),
     ({"end_date": "10/07/2019"}, "Line 3, end_date:", "is not a date"),
+    ({"start_date": "0001-07-01", "fiscal_year": ""}, "Line 3, start_date:", "is not a date"),
+    ({"end_date": "9999-07-10"}, "Line 3, end_date:", "is not a date"),
+    ({"fiscal_year": "２０１９"}, "Line 3, fiscal_year:", "is not a fiscal year"),
     ({"end_date": "2019-06-30"}, "Line 3, end_date:", "before the start date"),
     ({"nationality": "Atlantis"}, "Line 3, nationality:", "not a known country"),
     ({"country_of_residence": "XX"}, "Line 3, country_of_residence:", "not a known country"),

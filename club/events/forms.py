@@ -11,11 +11,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
+from club.bounds import validate_sane_date
 from club.events.agenda import agenda_text, parse_agenda
 from club.events.models import EventMode, EventPage
 from club.events.permissions import is_event_staff, organised_chapters
 from club.events.times import zone_label
 from club.news.models import NewsPage
+
+class DecodedImageField(WagtailImageField):
+    """Wagtail's image field, with a file that cannot be decoded (truncated, corrupt) a field
+    error: Pillow raises OSError while Wagtail measures it, which became an HTTP 500."""
+
+    def to_python(self, data: Any) -> Any:
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid_image_known_format"], code="invalid_image"
+            ) from error
+
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 AGENDA_HELP = _(
@@ -50,12 +64,17 @@ class EventForm(forms.Form):
     )
     chapter = forms.ModelChoiceField(label=_("Hosting chapter"), queryset=None, required=False)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zones, initial="Asia/Tokyo")
-    start = forms.DateTimeField(label=_("Starts"), widget=DATETIME_INPUT)
-    end = forms.DateTimeField(label=_("Ends"), widget=DATETIME_INPUT)
+    start = forms.DateTimeField(
+        label=_("Starts"), widget=DATETIME_INPUT, validators=[validate_sane_date]
+    )
+    end = forms.DateTimeField(
+        label=_("Ends"), widget=DATETIME_INPUT, validators=[validate_sane_date]
+    )
     rsvp_deadline = forms.DateTimeField(
         label=_("RSVP deadline"),
         required=False,
         widget=DATETIME_INPUT,
+        validators=[validate_sane_date],
         help_text=_("Leave empty to take answers until the event starts."),
     )
     capacity = forms.IntegerField(
@@ -90,7 +109,7 @@ class EventForm(forms.Form):
     agenda_ja = forms.CharField(
         label=_("Agenda (Japanese)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
-    image = WagtailImageField(label=_("Image"), required=False)
+    image = DecodedImageField(label=_("Image"), required=False)
     image_alt = forms.CharField(label=_("Image description"), max_length=250, required=False)
     report = forms.ModelChoiceField(
         label=_("Activity report"),

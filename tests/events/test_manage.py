@@ -201,6 +201,9 @@ def test_an_unknown_event_id_is_not_found(client, demo_site, jess):
         ({"agenda_en": "10:00 | Welcome\n25:00 | Late"}, "Line 2: start with a time"),
         ({"agenda_en": "10:00"}, "Line 1: add a title"),
         ({"title_en": ""}, "This field is required"),
+        ({"start": "0001-01-01T00:00"}, "Choose a date between 1990 and 2100"),
+        ({"end": "9999-12-31T23:59"}, "Choose a date between 1990 and 2100"),
+        ({"rsvp_deadline": "0001-01-01T00:00"}, "Choose a date between 1990 and 2100"),
     ],
 )
 def test_bad_input_is_explained_on_the_form(client, demo_site, india, carol, overrides, message):
@@ -211,6 +214,36 @@ def test_bad_input_is_explained_on_the_form(client, demo_site, india, carol, ove
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not EventPage.objects.filter(title="Pune alumni evening").exists()
+
+
+def test_a_truncated_image_is_refused_on_the_form(client, demo_site, india, carol):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (400, 300), "pink").save(picture, "PNG")
+    cut = SimpleUploadedFile("cut.png", picture.getvalue()[:200], content_type="image/png")
+    client.force_login(carol.user)
+
+    response = client.post(NEW, {**form_data(chapter=india.pk, image_alt="x"), "image": cut})
+
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not EventPage.objects.filter(title="Pune alumni evening").exists()
+
+
+def test_a_typed_id_that_is_not_ascii_digits_is_a_message_not_an_error(
+    client, make_event, india, carol
+):
+    event = make_event(chapter=india)
+    client.force_login(carol.user)
+
+    response = client.post(event.url + "attendees/", {"rsvp": "²"}, follow=True)
+
+    assert response.status_code == 200
+    assert "Choose someone on the list" in response.content.decode()
 
 
 def test_a_bad_image_upload_is_refused_on_the_form(client, demo_site, india, carol):

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from club.bounds import parse_id
 from club.events import attendance
 from club.events.checkin import check_in as check_in_ticket
 from club.events.checkin import check_in_by_hand
@@ -43,11 +44,11 @@ def attendees(request: HttpRequest, event: EventPage) -> HttpResponse:
     if refusal:
         return refusal
     if request.method == "POST":
-        raw_id = request.POST.get("rsvp", "")
-        if not raw_id.isdigit():
+        rsvp_id = parse_id(request.POST.get("rsvp", ""))
+        if rsvp_id is None:
             messages.error(request, _("Choose someone on the list."))
         else:
-            result = check_in_by_hand(event, int(raw_id), request.user)
+            result = check_in_by_hand(event, rsvp_id, request.user)
             (messages.success if result.ok else messages.error)(request, result.message)
         return HttpResponseRedirect(subpage_url(request, event, "attendees"))
     rows = door_list(event)

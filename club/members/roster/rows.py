@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from club.bounds import EARLIEST, LATEST, parse_id, within
 from club.members.models import FieldTag, Institution, Member, NameOrder
 from club.members.programmes import Programme
 from club.members.roster.reader import RawRow
@@ -127,7 +128,10 @@ class _Row:
         try:
             if match is None:
                 raise ValueError(value)
-            return date(*(int(part) for part in match.groups()))
+            day = date(*(int(part) for part in match.groups()))
+            if not within(day):
+                raise ValueError(value)
+            return day
         except ValueError:
             self.fail(
                 column,
@@ -221,10 +225,9 @@ def _fiscal_year(row: _Row, start: date | None) -> int | None:
     value = row.raw.values.get("fiscal_year", "")
     if not value:
         return fiscal_year_of(start) if start else None
-    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+    if (year := parse_id(value)) is None or not EARLIEST.year <= year <= LATEST.year:
         row.fail("fiscal_year", _("“%(value)s” is not a fiscal year.") % {"value": value})
         return None
-    year = int(value)
     if start and fiscal_year_of(start) != year:
         row.fail(
             "fiscal_year",

@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from club.bounds import parse_id
 from club.members import groups as services
 from club.members.forms.groups import MembershipAction, MembershipActionForm
 from club.members.models import Chapter, GroupRole, SubjectGroup
@@ -237,10 +238,11 @@ def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpRes
 def _page_query(request: HttpRequest, group) -> str:
     """Back to the page the coordinator was on, or the last one if it no longer exists."""
     page = request.GET.get("page", "")
-    if not page.isdigit() or int(page) <= 1:
+    number = parse_id(page)
+    if number is None or number <= 1:
         return ""
     last = Paginator(services.manageable_memberships(group), MEMBERSHIPS_PER_PAGE).num_pages
-    return f"?page={min(int(page), last)}"
+    return f"?page={min(number, last)}"
 
 
 def _routes(kind: GroupKind, base: str) -> list:
