@@ -3,8 +3,9 @@
 They add a position and a re-visit, upload a photo, make their career "only me", then look
 at their public page as another member and as a visitor, and download their data.
 
-Each run sets every privacy choice it relies on and looks only for its own new text, so the
-runs do not depend on each other's order even when two of them edit the same demo account.
+Each run sets every privacy choice it relies on, looks only for its own new text and, at the
+end, puts the account back as it found it (privacy, photo, the added position and re-visit), so
+the runs depend neither on each other's order nor on other journeys that use these accounts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from playwright.sync_api import expect
 
 from tests.journeys.browser import NARROW, WIDE, Browsing
 
+# One re-visit date per run, so each run finds (and removes) its own.
+REVISIT_STARTS = {
+    "en1280": "2025-04-01",
+    "en390": "2025-05-01",
+    "ja1280": "2025-06-01",
+    "ja390": "2025-07-01",
+}
+SECTIONS = ("profile", "bio", "contact", "career", "participation", "revisits")
 # Privacy choices each run makes: the career is the hidden part.
 PRIVACY = {
     "profile": "public",
@@ -56,6 +65,7 @@ def test_an_alumnus_edits_their_profile_and_hides_their_career(
     browsing: Browsing, language: str, width: int, alumnus: str, other: str, field: str
 ):
     key = f"{language}{width}"
+    revisit_start = REVISIT_STARTS[key]
     organisation = f"Kaset Lab {key}"
     position = f"Visiting researcher {key}"
     base = f"/{language}/account/profile"
@@ -81,13 +91,14 @@ def test_an_alumnus_edits_their_profile_and_hides_their_career(
     new = me.locator("#revisits-forms fieldset").last
     new.locator("select[name$='-kind']").select_option("researcher")
     new.locator("input[name$='-institution_name']").fill("Kyoto University")
-    new.locator("input[name$='-start_date']").fill("2025-04-01")
-    new.locator("input[name$='-end_date']").fill("2025-06-30")
+    new.locator("input[name$='-start_date']").fill(revisit_start)
+    new.locator("input[name$='-end_date']").fill("2025-12-31")
     submit(me, "main form")
     browsing.check(me)
 
     # A photo, made here.
     browsing.go(me, f"{base}/photo/")
+    had_photo = me.locator("main img.profile-photo").count() > 0
     me.locator("input[name=photo]").set_input_files(
         files=[{"name": f"me-{key}.png", "mimeType": "image/png", "buffer": png((200, 80, 120))}]
     )
@@ -97,6 +108,10 @@ def test_an_alumnus_edits_their_profile_and_hides_their_career(
 
     # Privacy: the career becomes "only me".
     browsing.go(me, f"{base}/privacy/")
+    before = {
+        section: me.locator(f"input[name=visibility_{section}]:checked").get_attribute("value")
+        for section in SECTIONS
+    }
     for section, level in PRIVACY.items():
         me.locator(f"input[name=visibility_{section}][value={level}]").check()
     submit(me, "main form")
@@ -144,3 +159,25 @@ def test_an_alumnus_edits_their_profile_and_hides_their_career(
     expect(main.locator("#member-career")).to_have_count(0)
     html = visitor.content()
     assert organisation not in html and position not in html
+
+    # The account goes back as it was before this run.
+    browsing.go(me, f"{base}/privacy/")
+    for section, level in before.items():
+        me.locator(f"input[name=visibility_{section}][value={level}]").check()
+    submit(me, "main form")
+    browsing.go(me, f"{base}/careers/")
+    added = me.locator("#careers-forms fieldset").filter(
+        has=me.locator(f"input[name$='-organisation'][value='{organisation}']")
+    )
+    added.locator("input[name$='-DELETE']").check()
+    submit(me, "main form")
+    browsing.go(me, f"{base}/revisits/")
+    added = me.locator("#revisits-forms fieldset").filter(
+        has=me.locator(f"input[name$='-start_date'][value='{revisit_start}']")
+    )
+    added.locator("input[name$='-DELETE']").check()
+    submit(me, "main form")
+    if not had_photo:
+        browsing.go(me, f"{base}/photo/")
+        with me.expect_navigation():
+            me.locator("button[name=remove]").click()
