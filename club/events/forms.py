@@ -18,6 +18,7 @@ from club.events.permissions import is_event_staff, organised_chapters
 from club.events.times import zone_label
 from club.news.models import NewsPage
 
+
 class DecodedImageField(WagtailImageField):
     """Wagtail's image field, with a file that cannot be decoded (truncated, corrupt) a field
     error: Pillow raises OSError while Wagtail measures it, which became an HTTP 500."""

@@ -35,4 +35,6 @@ def allow(action: str, member_id: int) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window + 1)
         count = 1
-    return count <= limit
+    # None: the cache (Redis) is away. The limit fails open: a question is never lost
+    # because the counter cannot be reached (docs/qa.md).
+    return count is None or count <= limit

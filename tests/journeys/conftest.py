@@ -12,17 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import pytest
 
 from tests.journeys.browser import CHROMIUM, Browsing
-from tests.servers import ROOT, free_port, get_when_up, manage
+from tests.servers import ROOT, free_port, get_when_up, manage, own_database
 from tests.smtp_server import SmtpServer
 
 DEMO_MEMBERS = "30"
@@ -46,27 +42,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def mail() -> Iterator[SmtpServer]:
     with SmtpServer() as server:
         yield server
-
-
-@contextmanager
-def own_database(folder: Path) -> Iterator[str]:
-    """A database URL for the site process alone, dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{folder / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"journeys_{uuid.uuid4().hex[:12]}"
-    server = urlparse(url)
-    admin_url = urlunparse(server._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunparse(server._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
