@@ -11,6 +11,8 @@ from club.news.models import NewsTagName
 
 
 class NewsTagNameViewSet(SnippetViewSet):
+    """Snippets → Tag names in Japanese: one row per tag that has a Japanese name."""
+
     model = NewsTagName
     menu_label = _("Tag names in Japanese")
     icon = "tag"
