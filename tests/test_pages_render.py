@@ -106,3 +106,9 @@ def test_every_page_advertises_the_news_feeds_of_its_language(client, demo_site,
     for _kind, href in feeds:
         assert href.startswith(f"/{language}/")
         assert client.get(href).status_code == 200
+
+
+def test_the_news_index_advertises_each_feed_once(client, demo_site):
+    html = client.get("/en/news/").content.decode()
+
+    assert html.count('rel="alternate" type="application/rss+xml"') == 1

@@ -118,7 +118,18 @@ def test_the_default_demo_shows_real_figures_to_visitors_and_on_the_dashboard(de
         for chapter in groups_with_visible_counts(Chapter.objects.all(), Viewer())
     }
     assert all(visible[slug] >= 5 for slug in ("india", "thailand", "indonesia", "malaysia"))
-    india_b = Participation.objects.filter(
-        member__country="IN", programme="B", fiscal_year__range=(2016, 2019)
-    ).values("member").distinct()
+    india_b = (
+        Participation.objects.filter(
+            member__country="IN", programme="B", fiscal_year__range=(2016, 2019)
+        )
+        .values("member")
+        .distinct()
+    )
     assert india_b.count() >= THRESHOLD
+
+
+def test_demo_news_tags_have_japanese_names_on_japanese_pages(client, demo_site):
+    html = client.get("/ja/news/").content.decode()
+
+    assert "インド" in html
+    assert ">India<" not in html

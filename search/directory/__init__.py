@@ -42,6 +42,6 @@ def search_directory(query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
     result = DatabaseDirectory().search(query, viewer)
     notice = _(
         "The search engine is unavailable right now, so these results come from a simpler"
-        " database search. Typo tolerance is off until it is back."
+        " database search. Until it is back, only names spelt close to a real one are suggested."
     )
     return replace(result, notice=notice)

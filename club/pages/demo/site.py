@@ -11,6 +11,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from club.events.models import EventIndexPage, EventPage
 from club.members.models import Chapter
+from club.news.demo import seed_tag_names
 from club.news.models import NewsIndexPage, NewsPage
 from club.pages.demo import content
 from club.pages.demo.images import demo_image
@@ -233,6 +234,7 @@ def seed_site(report: Report) -> None:
             translation.tags.set(item["tags"], clear=True)
             _publish(translation)
     report(f"{len(content.NEWS)} news items")
+    seed_tag_names(report)
 
     for item in content.EVENTS:
         # Places, format, deadline, agenda and report live with the events app.
