@@ -14,12 +14,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 from typing import Any
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -33,22 +36,62 @@ from club.qa.models import QuestionChannel, QuestionState
 logger = logging.getLogger(__name__)
 
 MAX_FRAME_BYTES = 4096
-MESSAGE_TOO_BIG = 1009  # RFC 6455 close code
-CLOSE_NOT_FOUND = 4404
+MAX_FRAME_DEPTH = 8  # our frames are flat objects; deep nesting only serves to crash parsers
+# Close codes in the application range (4000-4999): Daphne and uvicorn refuse to send RFC
+# 6455's 1009 and 1013 and turn them into 1011 "internal error".
+MESSAGE_TOO_BIG = 4009
 CLOSE_SIGN_IN_REQUIRED = 4401
-CLOSE_TRY_AGAIN_LATER = 1013  # RFC 6455 registry
+CLOSE_ACCESS_ENDED = 4403
+CLOSE_NOT_FOUND = 4404
+CLOSE_TRY_AGAIN_LATER = 4013
 GROUP_RETRY_DELAYS = (0.05, 0.25, 1.0)
 
 
 def parse_cursor(value: Any) -> int | None:
-    """An event id from a query string or frame; None when absent or malformed."""
-    if isinstance(value, bool):
+    """An event id from a query string or frame; None when absent or malformed.
+
+    Only whole numbers: a float such as 1e400 (infinity) or 2.5 is no event id.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | str):
         return None
-    try:
-        cursor = int(value)
-    except (TypeError, ValueError):
+    if isinstance(value, str) and not (value.isascii() and value.isdigit() and len(value) <= 18):
         return None
-    return cursor if cursor >= 0 else None
+    cursor = int(value)
+    return cursor if 0 <= cursor < 2**63 else None
+
+
+def fit_frame(content: Any) -> bool:
+    """Whether a parsed frame is shallow and holds only text the database can store.
+
+    A lone surrogate ("\\ud800") is valid JSON but no valid UTF-8, and the database driver
+    fails on it; 800 nested lists make any recursive walk fail.
+    """
+    stack = [(content, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_FRAME_DEPTH:
+            return False
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(value, dict):
+            stack.extend((item, depth + 1) for pair in value.items() for item in pair)
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            return False
+    return True
+
+
+@database_sync_to_async
+def current_access(user: Any, channel: QuestionChannel) -> tuple[Any, Access]:
+    """The user as the database has them now, and what they may do: an open socket keeps no
+    permission its member has lost since it connected (deactivated, set back to pending)."""
+    if user is not None and getattr(user, "pk", None) is not None:
+        user = get_user_model()._default_manager.filter(pk=user.pk).first() or AnonymousUser()
+    return user, access_for(user, channel)
 
 
 @database_sync_to_async
@@ -139,11 +182,14 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             content = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
             await self.send_error("invalid", _("That message is not valid JSON."))
             return
         if not isinstance(content, dict):
             await self.send_error("invalid", _("Send a JSON object with a type."))
+            return
+        if not fit_frame(content):
+            await self.send_error("invalid", _("That message cannot be read."))
             return
         await self.receive_json(content)
 
@@ -154,6 +200,12 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
         if handler is None:
             await self.send_error("unknown_type", _("Unknown message type."), ref)
             return
+        user, self.access = await current_access(self.scope.get("user"), self.channel_obj)
+        self.scope["user"] = user
+        if not self.access.can_read:
+            await self.send_error("forbidden", _("You can no longer use this channel."), ref)
+            await self.close(code=CLOSE_ACCESS_ENDED)
+            return
         try:
             await handler(self, content, ref)
         except services.QAError as error:
@@ -161,6 +213,10 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
         except DatabaseError:
             logger.exception("Q&A action %s failed", action)
             await self.send_error("unavailable", _("Something went wrong. Please try again."), ref)
+        except (TypeError, ValueError, OverflowError, UnicodeError):
+            # Input no rule above foresaw: the sender gets a clean error, never a dead socket.
+            logger.warning("Q&A frame refused: %r", content, exc_info=True)
+            await self.send_error("invalid", _("That message cannot be read."), ref)
 
     async def send_error(self, code: str, message: Any, ref: Any = None) -> None:
         """An error frame, its message in the page's language."""

@@ -228,5 +228,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         "django_redis": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

@@ -213,7 +213,7 @@
     socket.addEventListener("close", function (event) {
       root.removeAttribute("data-connected");
       socket = null;
-      if (event.code === 4401 || event.code === 4404) {
+      if (event.code === 4401 || event.code === 4403 || event.code === 4404) {
         say(statusLine, event.code === 4401 ? labels.signIn : labels.offline);
         return;
       }

@@ -253,7 +253,7 @@ async def test_an_oversized_frame_closes_that_client_only(channel_layer, channel
     assert (await flooder.receive_json_from(timeout=TIMEOUT))["code"] == "too_large"
     assert (await flooder.receive_output(timeout=TIMEOUT)) == {
         "type": "websocket.close",
-        "code": 1009,
+        "code": 4009,
     }
     await other.send_json_to({"type": "ask", "text": "Served as usual"})
     assert (await frame_of(other, "question"))["question"]["text"] == "Served as usual"
@@ -325,7 +325,7 @@ async def test_a_client_the_layer_cannot_take_gets_the_state_then_a_retry_close(
 
     assert state["type"] == "state"
     assert (await client.receive_json_from(timeout=TIMEOUT))["code"] == "unavailable"
-    assert await client.receive_output(timeout=TIMEOUT) == {"type": "websocket.close", "code": 1013}
+    assert await client.receive_output(timeout=TIMEOUT) == {"type": "websocket.close", "code": 4013}
 
 
 async def group_members(group: str) -> int:
@@ -352,3 +352,62 @@ async def test_local_clients_share_one_subscription_per_channel(channel_layer, c
     for client in (first, second, third):
         await client.disconnect()
     assert await group_members(channel.group_name) == 0
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"type": "sync", "since": 1e400}',  # OverflowError before
+        '{"type": "sync", "since": 2.5}',
+        '{"type": "ask", "text": "\\ud800"}',  # a lone surrogate: UnicodeEncodeError before
+        "[" * 800 + "]" * 800,  # RecursionError before
+        '{"type": "ask", "text": ' + "[" * 800 + "]" * 800 + "}",
+        '{"type": "vote", "question": 1e400}',
+        '{"type": "moderate", "question": "1", "state": {"a": [1, {"b": NaN}]}}',
+    ],
+)
+async def test_junk_frames_get_invalid_and_the_socket_keeps_serving(
+    channel_layer, channel, cookies, raw
+):
+    client, _ = await join(channel.slug, cookies["alice"])
+
+    await client.send_to(text_data=raw)
+
+    reply = await client.receive_json_from(timeout=TIMEOUT)
+    assert reply["type"] == "error" and reply["code"] in ("invalid", "not_found", "forbidden")
+    await client.send_json_to({"type": "ask", "text": "Still served after junk?"})
+    assert (await frame_of(client, "ack"))["action"] == "ask"
+    await client.disconnect()
+
+
+async def test_an_open_socket_loses_what_its_member_loses(channel_layer, channel, cookies, alice):
+    client, _ = await join(channel.slug, cookies["alice"])
+
+    alice.user.is_active = False
+    await database_sync_to_async(alice.user.save)()
+    await client.send_json_to({"type": "ask", "text": "Posted after my account was closed"})
+
+    # A public channel: she may still read, as any visitor, but no longer post.
+    assert (await client.receive_json_from(timeout=TIMEOUT))["code"] == "sign_in_required"
+    assert not await database_sync_to_async(
+        Question.objects.filter(text__startswith="Posted after").exists
+    )()
+    await client.disconnect()
+
+
+async def test_a_members_channel_closes_the_socket_of_a_member_set_back_to_pending(
+    channel_layer, private_channel, cookies, alice
+):
+    from club.members.models import MemberStatus
+
+    client, _ = await join(private_channel.slug, cookies["alice"])
+
+    alice.status = MemberStatus.PENDING
+    await database_sync_to_async(alice.save)()
+    await client.send_json_to({"type": "ask", "text": "Posted while pending"})
+
+    assert (await client.receive_json_from(timeout=TIMEOUT))["code"] == "forbidden"
+    assert await client.receive_output(timeout=TIMEOUT) == {"type": "websocket.close", "code": 4403}
+    assert not await database_sync_to_async(
+        Question.objects.filter(text__startswith="Posted while").exists
+    )()
