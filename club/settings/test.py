@@ -12,3 +12,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # pytest-django swaps the database name for the test database; a pool opened on the way
 # would keep connections to the other name. Sites under test in their own process keep it.
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
+# The test database is SQLite in memory with a shared cache: its locks are per table, and an
+# IMMEDIATE transaction in a request thread would wait on the test's own open transaction.
+# Site processes under test (journeys, faults) keep IMMEDIATE on their own database file.
+DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)  # noqa: F405
