@@ -17,12 +17,12 @@ from django.utils.translation import pgettext
 
 from club.events.models import RSVP, EventPage, RSVPStatus
 from club.events.times import local_datetime
+from club.spreadsheet_cells import csv_cell
 
 # The order of the list: seats first, then the waitlist in queue order, then the rest.
 STATUS_ORDER = [RSVPStatus.GOING, RSVPStatus.WAITLIST, RSVPStatus.CANCELLED, RSVPStatus.NOT_GOING]
 BOM = "\ufeff"
 # Cells starting with these are run as formulas by spreadsheets (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,6 @@ def checked_in_count(event: EventPage) -> int:
     return RSVP.objects.filter(event=event.canonical, checked_in_at__isnull=False).count()
 
 
-def _safe(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
 def door_list_csv(event: EventPage) -> str:
     """The door list as CSV text (UTF-8 BOM first, so Excel reads names in any script)."""
     zone = event.canonical.time_zone_label
@@ -105,8 +101,8 @@ def door_list_csv(event: EventPage) -> str:
     for row in door_list(event):
         writer.writerow(
             [
-                _safe(row.name),
-                _safe(row.native_name),
+                csv_cell(row.name),
+                csv_cell(row.native_name),
                 row.status_label,
                 row.waitlist_position or "",
                 row.answered,

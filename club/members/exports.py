@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from club.members.models import Member, MemberStatus, Participation, Revisit
 from club.members.privacy import ProfileView, Viewer
+from club.spreadsheet_cells import csv_cell
 
 EXPORT_PERMISSION = "members.export_members"
 BOM = "\ufeff"
@@ -39,7 +40,6 @@ HEADER = (
 PERSONAL_COLUMNS = frozenset({"roster_id", "given_name", "family_name", "native_name", "email"})
 
 # Cells starting with these are run as formulas by spreadsheets (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_queryset(queryset: QuerySet[Member]) -> QuerySet[Member]:
@@ -88,11 +88,6 @@ def member_row(member: Member, viewer: Viewer) -> dict[str, str]:
     return row
 
 
-def _safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in user-entered text."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
 class _Echo:
     """A file-like object whose write() returns the line, for csv.writer in a generator."""
 
@@ -106,7 +101,7 @@ def csv_lines(members: Iterable[Member], viewer: Viewer) -> Iterator[str]:
     yield BOM + writer.writerow(HEADER)
     for member in members:
         row = member_row(member, viewer)
-        yield writer.writerow([_safe(row[column]) for column in HEADER])
+        yield writer.writerow([csv_cell(row[column]) for column in HEADER])
 
 
 def export_response(queryset: QuerySet[Member], viewer: Viewer) -> StreamingHttpResponse:

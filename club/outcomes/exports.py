@@ -23,11 +23,11 @@ from club.outcomes.definitions import definitions
 from club.outcomes.filters import describe_selection
 from club.outcomes.report import COHORT_COLUMNS, Column, Report, Row, export_value, percent
 from club.outcomes.suppression import THRESHOLD
+from club.spreadsheet_cells import csv_cell, set_xlsx_cell
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Cells starting with these are run as formulas by spreadsheets (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_FORBIDDEN = str.maketrans({char: " " for char in "[]:*?/\\"})
 
 
@@ -112,12 +112,6 @@ def tables(report: Report) -> list[Table]:
     return result
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _preamble(report: Report) -> list[list[str]]:
     return [
         [_("Sakura Science Club: re-visit outcomes")],
@@ -157,11 +151,11 @@ def csv_response(report: Report) -> HttpResponse:
             f"{name} (%)" if unit == "share" else name
             for name, unit in zip(table.header, table.units, strict=True)
         ]
-        writer.writerow([_safe(name) for name in header])
+        writer.writerow([csv_cell(name) for name in header])
         for row in table.rows:
             writer.writerow(
                 [
-                    _safe(percent(value) if unit == "share" and _is_number(value) else value)
+                    csv_cell(percent(value) if unit == "share" and _is_number(value) else value)
                     for value, unit in zip(row, table.units, strict=True)
                 ]
             )
@@ -184,17 +178,17 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 def _write_table(sheet: Any, table: Table, start_row: int) -> int:
     bold = Font(bold=True)
-    sheet.cell(row=start_row, column=1, value=_safe(table.title)).font = Font(bold=True, size=12)
+    set_xlsx_cell(sheet.cell(row=start_row, column=1), table.title).font = Font(bold=True, size=12)
     row_number = start_row + 1
     if table.note:
-        sheet.cell(row=row_number, column=1, value=_safe(table.note))
+        set_xlsx_cell(sheet.cell(row=row_number, column=1), table.note)
         row_number += 1
     for column, name in enumerate(table.header, start=1):
-        sheet.cell(row=row_number, column=column, value=_safe(name)).font = bold
+        set_xlsx_cell(sheet.cell(row=row_number, column=column), name).font = bold
     for values in table.rows:
         row_number += 1
         for column, (value, unit) in enumerate(zip(values, table.units, strict=True), start=1):
-            cell = sheet.cell(row=row_number, column=column, value=_safe(value))
+            cell = set_xlsx_cell(sheet.cell(row=row_number, column=column), value)
             if unit == "share" and _is_number(value):
                 cell.number_format = "0.0%"
             elif unit == "months" and _is_number(value):
@@ -213,7 +207,7 @@ def xlsx_response(report: Report) -> HttpResponse:
     summary.title = _sheet_name(_("Summary"), taken)
     for row_number, line in enumerate(_preamble(report), start=1):
         for column, value in enumerate(line, start=1):
-            summary.cell(row=row_number, column=column, value=_safe(value))
+            set_xlsx_cell(summary.cell(row=row_number, column=column), value)
     summary["A1"].font = Font(bold=True, size=14)
     sections = tables(report)
     row_number = len(_preamble(report)) + 1
