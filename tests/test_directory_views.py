@@ -226,7 +226,7 @@ def test_json_hides_members_only_profiles_from_anonymous_visitors(client, alumni
 
 
 def test_json_shows_members_only_profiles_to_signed_in_members(client, alumni):
-    client.login(username="lan", password=PASSWORD)
+    client.post("/en/account/login/", {"username": "lan", "password": PASSWORD})
 
     payload = client.get(directory_url(name="search_json"), {"q": "meera"}).json()
 
@@ -235,7 +235,7 @@ def test_json_shows_members_only_profiles_to_signed_in_members(client, alumni):
 
 
 def test_the_page_shows_members_only_profiles_to_signed_in_members(client, alumni):
-    client.login(username="lan", password=PASSWORD)
+    client.post("/en/account/login/", {"username": "lan", "password": PASSWORD})
 
     page = client.get(directory_url()).content.decode()
 

@@ -301,7 +301,8 @@ def test_demo_accounts_include_alumni_who_can_sign_in(demo_site, client, setting
     call_command("seed_demo", "--members", "0", "--demo-accounts", stdout=StringIO())
 
     assert "ananya" in out.getvalue() and "sakura-demo" in out.getvalue()
-    assert client.login(username="ananya", password="sakura-demo")
+    signed_in = client.post("/en/account/login/", {"username": "ananya", "password": "sakura-demo"})
+    assert signed_in.status_code == 302
     ananya = Member.objects.get(user__username="ananya")
     assert ananya.chaptermembership_set.get().role == GroupRole.COORDINATOR
     assert ananya.participations.get().sending_institution.name == (

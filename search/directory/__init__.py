@@ -28,16 +28,21 @@ def get_directory() -> Directory:
 
 def search_directory(query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
     """Search with the configured backend, falling back to the database if the engine fails."""
+    from search.directory.database import DatabaseDirectory
+    from search.directory.elastic import IndexLagging
+
     directory = get_directory()
     try:
         return directory.search(query, viewer)
+    except IndexLagging:
+        # Exact and private, only slower: no notice needed.
+        logger.info("Search index far behind the database; this search uses the database")
+        return DatabaseDirectory().search(query, viewer)
     except (TransportError, ApiError):
         if directory.name == "database":
             raise
         logger.warning("Search engine unavailable; the directory falls back to the database")
     from dataclasses import replace
-
-    from search.directory.database import DatabaseDirectory
 
     result = DatabaseDirectory().search(query, viewer)
     notice = _(

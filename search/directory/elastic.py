@@ -8,9 +8,10 @@ from elasticsearch.dsl import A, Q, Search
 
 from club.members.privacy import Section, Viewer
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
+from search.directory.elastic_index import stale_member_ids
 from search.directory.elastic_mapping import stored_document
 from search.directory.facets import FACETS
-from search.directory.results import build_hit, facet_counts
+from search.directory.results import build_hit, current_documents, facet_counts
 
 FACET_SIZE = 20
 YEAR_BUCKETS = 200
@@ -21,6 +22,10 @@ def client_from_settings() -> Elasticsearch:
     return Elasticsearch(
         settings.ELASTICSEARCH_URL, request_timeout=5, max_retries=0, retry_on_timeout=False
     )
+
+
+class IndexLagging(Exception):
+    """Too many members await a sync to leave them out of a query: ask the database."""
 
 
 class ElasticsearchDirectory:
@@ -37,11 +42,18 @@ class ElasticsearchDirectory:
         return cls(client_from_settings(), settings.ELASTICSEARCH_INDEX)
 
     def search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
+        stale = stale_member_ids()
+        if stale is None:
+            raise IndexLagging
         audience = _audience(viewer)
         constraints = _filter_constraints(query, audience)
         must = [Q("term", listed=True), audience(Section.PROFILE)]
         must += [_term_clause(term, audience) for term in query.terms]
-        base = Q("bool", filter=must[:2], must=must[2:])
+        # Members whose index copy is behind the database are left out of hits and counts
+        # alike: a privacy change takes effect on the next search, and counts can only lag
+        # in the member's favour (too low, never showing what they have hidden).
+        stale_out = [Q("ids", values=[str(pk) for pk in stale])] if stale else []
+        base = Q("bool", filter=must[:2], must=must[2:], must_not=stale_out)
 
         search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
         search = search.query(_sorted_query(base, query, audience))
@@ -71,9 +83,11 @@ class ElasticsearchDirectory:
             for value in selected:
                 counted.setdefault(value, 0)
             facets[facet.key] = facet_counts(facet, counted, selected)
-        hits = [
-            build_hit(stored_document(hit.to_dict()), viewer, query.terms) for hit in response.hits
-        ]
+        # Shown fields come from the database's current entry, never the index's copy.
+        current = current_documents(
+            [stored_document(hit.to_dict()) for hit in response.hits], viewer
+        )
+        hits = [build_hit(document, viewer, query.terms) for document in current]
         return DirectoryResult(
             hits=hits,
             total=response.hits.total.value,

@@ -76,6 +76,22 @@ def rebuild(
     return name
 
 
+# Past this many members awaiting a sync (a bulk import with no worker running), leaving
+# them out of an Elasticsearch query is no longer sensible: the database answers instead.
+MAX_STALE_IN_QUERY = 1000
+
+
+def stale_member_ids() -> list[int] | None:
+    """Members whose index copy is behind the database (changed or deleted, not yet synced);
+    None when there are too many to leave out of a query."""
+    changed = list(pending().values_list("pk", flat=True)[: MAX_STALE_IN_QUERY + 1])
+    removed = list(
+        DirectoryRemoval.objects.values_list("member_id", flat=True)[: MAX_STALE_IN_QUERY + 1]
+    )
+    stale = changed + removed
+    return None if len(stale) > MAX_STALE_IN_QUERY else stale
+
+
 def pending() -> Any:
     return DirectoryEntry.objects.filter(Q(synced_at__isnull=True) | Q(synced_at__lt=F("built_at")))
 

@@ -41,6 +41,21 @@ def entry_as_document(entry: DirectoryEntry) -> dict:
     }
 
 
+def current_documents(documents: list[dict], viewer: Viewer) -> list[dict]:
+    """The database's current version of each indexed document, in the same order; members
+    since deleted, unlisted or hidden from ``viewer`` are dropped."""
+    entries = DirectoryEntry.objects.in_bulk([document["member_id"] for document in documents])
+    current = []
+    for document in documents:
+        entry = entries.get(document["member_id"])
+        if entry is None or not entry.listed:
+            continue
+        fresh = entry_as_document(entry)
+        if audience_admits(viewer, fresh["audiences"].get(Section.PROFILE.value, [])):
+            current.append(fresh)
+    return current
+
+
 def build_hit(document: dict, viewer: Viewer, terms: list[str]) -> Hit:
     """A hit with the fields of hidden sections removed (shared by both backends)."""
     shows = {

@@ -146,3 +146,44 @@ def test_no_update_is_lost_when_the_engine_goes_down(
         assert indexed == in_database  # zero lost updates
     finally:
         server.stop()
+
+
+def test_hiding_oneself_takes_effect_on_the_next_search_before_any_sync(
+    elasticsearch_directory, as_anonymous
+):
+    """No worker has run: the index still says An is public. Neither hits nor counts show her."""
+    an = Member.objects.get(given_name="An")
+    before = elasticsearch_directory.search(query("q=nguyen"), as_anonymous)
+    assert an.pk in [hit.member_id for hit in before.hits]
+    vietnam = {c.value: c.count for c in before.facets["country"]}.get("VN", 0)
+
+    an.visibility_profile = "private"
+    an.save()  # the database's entry changes at once; the index copy waits for the worker
+    assert pending().filter(pk=an.pk).exists()
+
+    after = elasticsearch_directory.search(query("q=nguyen"), as_anonymous)
+    assert an.pk not in [hit.member_id for hit in after.hits]
+    assert {c.value: c.count for c in after.facets["country"]}.get("VN", 0) == vietnam - 1
+    everyone = elasticsearch_directory.search(query(""), as_anonymous)
+    assert an.pk not in [hit.member_id for hit in everyone.hits]
+
+
+def test_shown_fields_come_from_the_database_not_the_index_copy(
+    elasticsearch_directory, as_anonymous
+):
+    from search.models import DirectoryEntry
+
+    an = Member.objects.get(given_name="An")
+    # Pretend the copy is current (as after a sync), then hide the career in the database
+    # only, as a change racing the query would.
+    DirectoryEntry.objects.filter(pk=an.pk).update(synced_at=timezone.now())
+    entry = DirectoryEntry.objects.get(pk=an.pk)
+    entry.audiences = {**entry.audiences, "career": ["member:0"]}
+    entry.save(update_fields=["audiences"])
+
+    hit = next(
+        h
+        for h in elasticsearch_directory.search(query("q=nguyen"), as_anonymous).hits
+        if h.member_id == an.pk
+    )
+    assert hit.organisation is None and hit.position is None
