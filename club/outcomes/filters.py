@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -16,18 +17,24 @@ from club.members.models import Chapter, Institution
 from club.members.programmes import Programme
 from club.outcomes.models import Alumnus
 from club.outcomes.queries import Selection
+from club.outcomes.suppression import THRESHOLD
 
 FIRST_COHORT = 2000
 LAST_COHORT = 2100
 
 
 def alumni_countries() -> list[tuple[str, str]]:
-    """The nationalities of counted alumni, by name in the active language.
+    """The nationalities of at least THRESHOLD counted alumni, by name in the active language.
 
-    A list of all 249 ISO countries would mostly offer empty selections.
+    A list of all 249 ISO countries would mostly offer empty selections; and a country offered
+    for one or two alumni would itself say that they exist.
     """
     present = set(
-        Alumnus.objects.exclude(nationality="").values_list("nationality", flat=True).distinct()
+        Alumnus.objects.exclude(nationality="")
+        .values("nationality")
+        .annotate(people=Count("pk"))
+        .filter(people__gte=THRESHOLD)
+        .values_list("nationality", flat=True)
     )
     return [(code, str(name)) for code, name in countries if code in present]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -21,11 +21,18 @@ from django_countries import countries
 from club.members.models import Institution, RevisitKind, RevisitSource
 from club.members.programmes import Programme
 from club.outcomes import queries
+from club.outcomes.disclosure import (
+    hide_lone_suppressed,
+    pool_small_groups,
+    pooled_count,
+    too_small,
+)
 from club.outcomes.queries import GroupCount, Selection
 from club.outcomes.suppression import (
     HIDDEN,
     NOT_APPLICABLE,
     SUPPRESSED,
+    THRESHOLD,
     Published,
     publish_count,
     publish_group,
@@ -199,6 +206,34 @@ def _group_row(key: Any, label: str, counts: GroupCount, months: Counter[int] | 
     )
 
 
+def _protected_rows(
+    groups: dict[Any, GroupCount],
+    label: Any,
+    order: Any = None,
+    months: dict[Any, Counter[int]] | None = None,
+) -> list[Row]:
+    """Rows for the groups that may be listed, the pooled small ones last, and complementary
+    suppression of re-visitor counts (club/outcomes/disclosure.py)."""
+    listed, pooled = pool_small_groups(groups)
+    keys = sorted(listed, key=order) if order else list(listed)
+    rows = [
+        _group_row(key, label(key), listed[key], months[key] if months is not None else None)
+        for key in keys
+    ]
+    if pooled:
+        label_other = _("Other groups (each under %(threshold)s alumni)")
+        pool_months = sum((months[key] for key in pooled), Counter()) if months else None
+        rows.append(
+            _group_row(
+                "other",
+                str(label_other % {"threshold": THRESHOLD}),
+                pooled_count(groups, pooled),
+                pool_months,
+            )
+        )
+    return hide_lone_suppressed(rows)
+
+
 def _country_label(code: str) -> str:
     return str(countries.name(code) or code) if code else str(NOT_RECORDED)
 
@@ -273,34 +308,30 @@ def build_report(
             _("Re-visit rate by cohort"),
             _("Cohort"),
             COHORT_COLUMNS,
-            [
-                _group_row(year, str(year), cohorts[year], months_by_cohort[year])
-                for year in sorted(cohorts)
-            ],
+            _protected_rows(cohorts, str, order=lambda year: year, months=months_by_cohort),
         ),
         Breakdown(
             "country",
             _("Re-visit rate by country (nationality)"),
             _("Country"),
             GROUP_COLUMNS,
-            [_group_row(code, _country_label(code), counts) for code, counts in countries_.items()],
+            _protected_rows(countries_, _country_label),
         ),
         Breakdown(
             "programme",
             _("Re-visit rate by programme"),
             _("Programme"),
             GROUP_COLUMNS,
-            [
-                _group_row(code, _programme_label(code), programmes[code])
-                for code in sorted(programmes, key=lambda c: programme_order.get(c, 99))
-            ],
+            _protected_rows(
+                programmes, _programme_label, order=lambda c: programme_order.get(c, 99)
+            ),
         ),
         Breakdown(
             "host",
             _("Re-visit rate by host institution in Japan"),
             _("Host institution"),
             GROUP_COLUMNS,
-            [_group_row(pk, host_labels.get(pk, str(pk)), counts) for pk, counts in hosts.items()],
+            _protected_rows(hosts, lambda pk: host_labels.get(pk, str(pk))),
             note=_("The %(count)s host institutions with the most alumni in the selection.")
             % {"count": top_hosts},
         ),
@@ -323,7 +354,15 @@ def build_report(
             note=_("An alumnus with re-visits from both sources counts under each."),
         ),
     ]
-    curves = _curves(cohorts, months_by_cohort, today)
+    # Cohorts too small to list are not drawn either: the curve's label would name them.
+    listed_cohorts, _pooled = pool_small_groups(cohorts)
+    curves = _curves(listed_cohorts, months_by_cohort, today)
+    if too_small(total.alumni):
+        # A handful of people: any breakdown would describe them one by one.
+        note = _("Fewer than %(threshold)s alumni match these filters: no breakdown is shown.")
+        note = note % {"threshold": THRESHOLD}
+        breakdowns = [replace(b, rows=[], note=note) for b in breakdowns]
+        curves = []
     longest = max((len(curve.points) for curve in curves), default=0)
     return Report(
         selection=selection,

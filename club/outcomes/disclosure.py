@@ -1,0 +1,60 @@
+"""Disclosure control beyond one cell: no figure is recovered by subtracting published ones.
+
+Hiding a cell of 1-4 people is not enough. A coordinator's export read "All alumni 26",
+"India 25", "Antarctica <5": exactly one member from Antarctica, whose cohort, programme and
+host the breakdowns then listed by name. Statistical agencies add three rules, applied here:
+
+- **Small groups are pooled.** A group under the threshold is never listed by its label (the
+  label alone says such a person exists); such groups are counted together as "Other groups".
+- **Complementary suppression.** If the pool is itself under the threshold, the smallest
+  listed group joins it, so that no total minus its listed parts gives a small number. In a
+  column of re-visitors, a single hidden cell gets a second one hidden beside it.
+- **A minimum selection.** Filters that select fewer than the threshold show no breakdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TypeVar
+
+from club.outcomes.queries import GroupCount
+from club.outcomes.suppression import HIDDEN, THRESHOLD
+
+K = TypeVar("K")
+
+
+def pool_small_groups(groups: dict[K, GroupCount]) -> tuple[dict[K, GroupCount], list[K]]:
+    """The groups that may be listed by label, and the keys of those pooled as "Other".
+
+    The pool is never 1 to 4 people: while it is, the smallest listed group joins it.
+    """
+    listed = {key: counts for key, counts in groups.items() if counts.alumni >= THRESHOLD}
+    pooled = [key for key, counts in groups.items() if key not in listed and counts.alumni]
+    while pooled and 0 < sum(groups[key].alumni for key in pooled) < THRESHOLD and listed:
+        smallest = min(listed, key=lambda key: (listed[key].alumni, str(key)))
+        del listed[smallest]
+        pooled.append(smallest)
+    return listed, pooled
+
+
+def pooled_count(groups: dict[K, GroupCount], keys: list[K]) -> GroupCount:
+    return GroupCount(sum(groups[k].alumni for k in keys), sum(groups[k].revisited for k in keys))
+
+
+def hide_lone_suppressed(rows: list, attribute: str = "revisited") -> list:
+    """If exactly one listed group hides ``attribute``, hide the smallest shown one too: with
+    the total published, one hidden cell would be the total minus the others."""
+    hidden = [row for row in rows if getattr(row, attribute).suppressed]
+    shown = [row for row in rows if getattr(row, attribute).value is not None]
+    if len(hidden) != 1 or not shown:
+        return rows
+    partner = min(shown, key=lambda row: (getattr(row, attribute).value, row.key))
+    return [
+        replace(row, **{attribute: HIDDEN, "rate": HIDDEN}) if row is partner else row
+        for row in rows
+    ]
+
+
+def too_small(selected_alumni: int) -> bool:
+    """Whether a selection is too small to break down at all."""
+    return 0 < selected_alumni < THRESHOLD
