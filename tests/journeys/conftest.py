@@ -93,7 +93,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, mail: SmtpServer) -> Iterator
             print((folder / "serve.log").read_text()[-4000:])  # shown when a journey fails
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: a running sync Playwright owns the main thread's event loop,
+# and the asyncio and browser tests that run after the journeys would find it still there.
+@pytest.fixture(scope="module")
 def chromium(site: Site) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
