@@ -35,3 +35,5 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+handler500 = "club.errors.server_error"
