@@ -12,6 +12,7 @@ broadcasts reach it through club.qa.fanout (one group subscription per process).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import math
@@ -29,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from club.qa import services, snapshots
 from club.qa.access import Access, access_for
+from club.qa.access_changes import user_group
 from club.qa.broadcast import publish
 from club.qa.fanout import fanout_for
 from club.qa.models import QuestionChannel, QuestionState
@@ -115,6 +117,7 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
     channel_obj: QuestionChannel
     access: Access
     group: str | None = None
+    user_group: str | None = None
     language: str = settings.LANGUAGE_CODE
 
     async def connect(self) -> None:
@@ -134,6 +137,12 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_SIGN_IN_REQUIRED)
             return
         self.channel_obj, self.access = channel, access
+        user = self.scope.get("user")
+        if user is not None and getattr(user, "pk", None) is not None:
+            # Told when this user's access changes (club/qa/access_changes.py).
+            self.user_group = user_group(user.pk)
+            with contextlib.suppress(Exception):  # without the layer: re-checked per frame
+                await self.channel_layer.group_add(self.user_group, self.channel_name)
         # Join before reading the state: a change committed meanwhile then arrives twice
         # (harmless, frames are idempotent) instead of never.
         joined = await self._join(channel.group_name)
@@ -150,6 +159,17 @@ class QuestionChannelConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.group:
             await fanout_for(self.channel_layer).leave(self.group, self)
+        if self.user_group:
+            with contextlib.suppress(Exception):
+                await self.channel_layer.group_discard(self.user_group, self.channel_name)
+
+    async def access_check(self, event: dict[str, Any]) -> None:
+        """The member's access changed: close this socket if it may no longer read."""
+        user, self.access = await current_access(self.scope.get("user"), self.channel_obj)
+        self.scope["user"] = user
+        if not self.access.can_read:
+            await self.send_error("forbidden", _("You can no longer use this channel."))
+            await self.close(code=CLOSE_ACCESS_ENDED)
 
     async def _join(self, group: str) -> bool:
         """Subscribe to the channel's broadcasts, retrying briefly if the layer hiccups."""

@@ -411,3 +411,23 @@ async def test_a_members_channel_closes_the_socket_of_a_member_set_back_to_pendi
     assert not await database_sync_to_async(
         Question.objects.filter(text__startswith="Posted while").exists
     )()
+
+
+async def test_a_reader_whose_access_ends_is_closed_without_sending_anything(
+    channel_layer, private_channel, cookies, alice
+):
+    from django.db import transaction
+
+    from club.members.models import MemberStatus
+
+    client, _ = await join(private_channel.slug, cookies["alice"])
+
+    def set_pending() -> None:
+        with transaction.atomic():
+            alice.status = MemberStatus.PENDING
+            alice.save()
+
+    await database_sync_to_async(set_pending)()
+
+    assert (await client.receive_json_from(timeout=TIMEOUT))["code"] == "forbidden"
+    assert await client.receive_output(timeout=TIMEOUT) == {"type": "websocket.close", "code": 4403}
