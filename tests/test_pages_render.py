@@ -112,3 +112,16 @@ def test_the_news_index_advertises_each_feed_once(client, demo_site):
     html = client.get("/en/news/").content.decode()
 
     assert html.count('rel="alternate" type="application/rss+xml"') == 1
+
+
+@pytest.mark.parametrize("path", ["/en/search/?q=India", "/ja/search/?q=India", "/en/events/"])
+def test_every_search_landmark_has_its_own_name(client, demo_site, path):
+    import re
+
+    html = client.get(path).content.decode()
+    landmarks = re.findall(r'<[^>]*role="search"[^>]*>', html)
+    names = [re.search(r'aria-label="([^"]+)"', tag) for tag in landmarks]
+
+    assert len(landmarks) >= 2
+    assert all(names), landmarks
+    assert len({name.group(1) for name in names}) == len(names)
