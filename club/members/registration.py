@@ -81,7 +81,9 @@ def claim_invitation(
     preferred_language: str,
 ) -> AbstractBaseUser:
     """Set the password and confirmed names, activate the account and use up the link."""
-    locked = Invitation.objects.select_for_update().usable().filter(pk=invitation.pk).first()
+    locked = (
+        Invitation.objects.select_for_update(of=("self",)).usable().filter(pk=invitation.pk).first()
+    )
     if locked is None:
         raise InvitationUnavailable
     member = Member.objects.select_related("user").get(pk=locked.member_id)
