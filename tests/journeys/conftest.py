@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlparse, urlunparse
 
 import pytest
 
@@ -44,6 +45,19 @@ def mail() -> Iterator[SmtpServer]:
         yield server
 
 
+JOURNEY_REDIS_DB = 3  # the Q&A tests use 5, the rest of the suite 0
+
+
+def own_redis_database(url: str) -> str:
+    """The same Redis, on a database of the journeys' own, emptied: a cache kept from
+    another run (image renditions, say) would point at files this site never made."""
+    import redis
+
+    own = urlunparse(urlparse(url)._replace(path=f"/{JOURNEY_REDIS_DB}"))
+    redis.Redis.from_url(own).flushdb()
+    return own
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, mail: SmtpServer) -> Iterator[Site]:
     if not CHROMIUM.exists():
@@ -64,6 +78,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, mail: SmtpServer) -> Iterator
             "PYTHONPATH": str(ROOT),
             "DEBUG": "true",  # demo accounts are refused without it, as in `make demo`
         }
+        if environment.get("REDIS_URL"):
+            environment["REDIS_URL"] = own_redis_database(environment["REDIS_URL"])
         manage(environment, "migrate", "--noinput", "-v0")
         manage(environment, "seed_demo", "--members", DEMO_MEMBERS, "--demo-accounts", "-v0")
         environment["DEBUG"] = "false"  # served as `make demo` serves it
