@@ -90,6 +90,10 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict:
         # everyone. psycopg's pool bounds them per process and hands them back after each
         # request, as Django documents for ASGI.
         config["CONN_MAX_AGE"] = 0
+        # With a pool, Django turns this into psycopg's check on every checkout: a connection
+        # the server dropped (a restart, an administrator) is replaced before a request gets
+        # it, instead of failing that request.
+        config["CONN_HEALTH_CHECKS"] = True
         config["OPTIONS"] = {
             **config.get("OPTIONS", {}),
             "pool": {
