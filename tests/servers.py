@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -34,6 +35,15 @@ def get_when_up(url: str, deadline: float = 30.0) -> str:
             if time.monotonic() > give_up:
                 raise
             time.sleep(0.3)
+
+
+def status_of(url: str) -> int:
+    """The HTTP status a GET of ``url`` answers, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (loopback)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def site_environment(database: Path) -> dict[str, str]:

@@ -73,13 +73,14 @@ class SmtpServer:
         return f"smtp://127.0.0.1:{self.port}"
 
     def wait_for(
-        self, match: Callable[[EmailMessage], bool], timeout: float = 60.0
+        self, match: Callable[[EmailMessage], bool], timeout: float = 60.0, skip: int = 0
     ) -> EmailMessage:
-        """The first message for which ``match`` is true, as soon as it has arrived."""
+        """The first message (after the first ``skip``) for which ``match`` is true, as soon
+        as it has arrived."""
         give_up = time.monotonic() + timeout
         with self._arrived:
             while True:
-                for message in self.mails:
+                for message in self.mails[skip:]:
                     if match(message):
                         return message
                 left = give_up - time.monotonic()

@@ -8,8 +8,6 @@ time, left dozens of idle connections and gave HTTP 500s ("too many clients alre
 from __future__ import annotations
 
 import os
-import urllib.error
-import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse, urlunparse
@@ -17,7 +15,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 from django.db import connection
 
-from tests.servers import ROOT, daphne
+from tests.servers import ROOT, daphne, status_of
 
 REQUESTS = 300
 AT_ONCE = 16
@@ -28,14 +26,6 @@ pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
     reason="needs a PostgreSQL DATABASE_URL",
 )
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (loopback)
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def server_connections(database: str) -> int:

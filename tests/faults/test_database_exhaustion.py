@@ -5,29 +5,19 @@ from __future__ import annotations
 
 import os
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
 
-from tests.servers import daphne
+from tests.servers import daphne, status_of
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
     reason="needs a PostgreSQL DATABASE_URL",
 )
 PATHS = ["/en/", "/en/news/", "/en/chapters/", "/ja/", "/en/directory/search.json?q=a"]
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (loopback)
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def take_every_connection(url: str) -> list[psycopg.Connection]:

@@ -8,6 +8,7 @@ it fails the journey too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -123,11 +124,15 @@ class Browsing:
         self, page: Any, username: str, password: str = PASSWORD, language: str = "en"
     ) -> None:
         self.go(page, f"/{language}/account/login/")
+        self.submit_sign_in(page, username, password)
+        page.wait_for_url(lambda url: "/account/login/" not in url)
+        self.check(page)
+
+    def submit_sign_in(self, page: Any, username: str, password: str) -> None:
+        """Fill in and send the sign-in form already on ``page``."""
         page.locator("input[name=username]").fill(username)
         page.locator("input[name=password]").fill(password)
         page.locator("main form button[type=submit]").click()
-        page.wait_for_url(lambda url: "/account/login/" not in url)
-        self.check(page)
 
     def go_expecting(self, page: Any, path: str, status: int) -> Any:
         """Open a page that answers ``status`` (a gone link, a refused page): still styled."""
@@ -161,12 +166,21 @@ class Browsing:
         page.locator("form[action*='/account/logout/'] button").first.click()
         page.wait_for_load_state("load")
 
-    def wait_for_mail(self, to: str, subject: str = "") -> EmailMessage:
+    def wait_for_mail(self, to: str, subject: str = "", after: int = 0) -> EmailMessage:
+        """The first mail to ``to`` (among those received after the first ``after``), once it
+        has arrived; every link in it to this machine must open the site under test."""
+
         def match(message: EmailMessage) -> bool:
             return to.lower() in str(message["To"]).lower() and subject in str(message["Subject"])
 
-        message = self.mail.wait_for(match)
+        message = self.mail.wait_for(match, skip=after)
         for link in links_in(message):
             if urlparse(link).hostname in ("localhost", "127.0.0.1", "testserver"):
                 assert link.startswith(self.url), f"{link} does not open the site at {self.url}"
         return message
+
+    def mail_from_now(self) -> Callable[[str], EmailMessage]:
+        """Wait for a mail that arrives after this call: the SMTP server keeps every mail of
+        the session, and several journeys mail the same address."""
+        received = len(self.mail.mails)
+        return lambda to: self.wait_for_mail(to, after=received)

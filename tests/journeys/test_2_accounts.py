@@ -7,43 +7,10 @@ the Wagtail admin, from the link in the staff's notification mail.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from email.message import EmailMessage
-from typing import Any
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.journeys.browser import NARROW, WIDE, Browsing, links_in, text_of
-
-
-def arriving_mail(browsing: Browsing) -> Callable[[str], EmailMessage]:
-    """Wait for the next mail to ``to`` that was not there yet when this was called.
-
-    The SMTP server keeps every message of the session, and several mails here go to the
-    same address, so the one expected is the one that arrives after the action.
-    """
-    earlier = list(browsing.mail.mails)
-
-    def wait(to: str) -> EmailMessage:
-        message = browsing.mail.wait_for(
-            lambda m: to.lower() in str(m["To"]).lower() and all(m is not e for e in earlier)
-        )
-        for link in links_in(message):
-            if urlparse(link).hostname in ("localhost", "127.0.0.1", "testserver"):
-                assert link.startswith(browsing.url), f"{link} does not open {browsing.url}"
-        return message
-
-    return wait
-
-
-def sign_out(browsing: Browsing, page: Any) -> None:
-    """Sign out; on a narrow screen the account links fold behind the header's menu."""
-    toggle = page.locator(".site-header .menu-toggle")
-    if toggle.is_visible():
-        toggle.click()
-    browsing.sign_out(page)
 
 
 @pytest.mark.parametrize(("language", "width"), [("en", WIDE), ("ja", NARROW)])
@@ -70,16 +37,14 @@ def test_a_registered_alumna_is_approved_signs_in_and_resets_her_password(
     person.locator("input[name=host_institution]").fill("Kyoto University")
     person.locator("input[name=password1]").fill(password)
     person.locator("input[name=password2]").fill(password)
-    staff_mail = arriving_mail(browsing)
+    staff_mail = browsing.mail_from_now()
     person.locator("main form button[type=submit]").click()
     person.wait_for_url(f"**/{language}/account/register/done/")
     browsing.check(person)
 
     # Until JST approves, signing in says the registration is pending.
     browsing.go(person, f"/{language}/account/login/")
-    person.locator("input[name=username]").fill(email)
-    person.locator("input[name=password]").fill(password)
-    person.locator("main form button[type=submit]").click()
+    browsing.submit_sign_in(person, email, password)
     expect(person.get_by_role("alert")).to_be_visible()
     assert "/account/login/" in person.url
     browsing.check(person)
@@ -94,7 +59,7 @@ def test_a_registered_alumna_is_approved_signs_in_and_resets_her_password(
     browsing.go(staff, review)
     row = staff.get_by_role("row").filter(has_text=email)
     expect(row).to_contain_text("Kyoto University")
-    welcome_mail = arriving_mail(browsing)
+    welcome_mail = browsing.mail_from_now()
     row.get_by_role("button", name=f"Approve {name}").click()
     expect(staff.get_by_text(f"Approved {name}")).to_be_visible()
     expect(staff.get_by_role("row").filter(has_text=email)).to_have_count(0)
@@ -105,20 +70,18 @@ def test_a_registered_alumna_is_approved_signs_in_and_resets_her_password(
     sign_in_link = next(link for link in links_in(welcome) if "/account/login/" in link)
     assert f"/{language}/account/login/" in sign_in_link
     browsing.go(person, sign_in_link)
-    person.locator("input[name=username]").fill(email)
-    person.locator("input[name=password]").fill(password)
-    person.locator("main form button[type=submit]").click()
+    browsing.submit_sign_in(person, email, password)
     person.wait_for_url(f"**/{language}/account/profile/")
     browsing.check(person)
     expect(person.locator("main")).to_contain_text(name)
-    sign_out(browsing, person)
+    browsing.sign_out(person)
 
     # She forgets her password and resets it from the sign-in page.
     browsing.go(person, f"/{language}/account/login/")
     person.locator("main a[href*='/account/password-reset/']").click()
     person.wait_for_url(f"**/{language}/account/password-reset/")
     browsing.check(person)
-    reset_mail = arriving_mail(browsing)
+    reset_mail = browsing.mail_from_now()
     person.locator("input[name=email]").fill(email)
     person.locator("main form button[type=submit]").click()
     person.wait_for_url(f"**/{language}/account/password-reset/done/")
@@ -136,9 +99,7 @@ def test_a_registered_alumna_is_approved_signs_in_and_resets_her_password(
 
     # The old password no longer works; the new one does.
     browsing.go(person, f"/{language}/account/login/")
-    person.locator("input[name=username]").fill(email)
-    person.locator("input[name=password]").fill(password)
-    person.locator("main form button[type=submit]").click()
+    browsing.submit_sign_in(person, email, password)
     expect(person.get_by_role("alert")).to_be_visible()
     browsing.sign_in(person, email, new_password, language)
     assert person.url.endswith(f"/{language}/account/profile/")
