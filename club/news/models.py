@@ -13,14 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
-from club.pages.blocks import BodyBlock
+from club.page_mixins import HeroImageMixin, IndexPageMixin
+from club.page_routes import RoutesByPathMixin
 
 NEWS_PER_PAGE = 10
 
@@ -89,14 +91,11 @@ class NewsPageQuerySet(PageQuerySet):
         return self.child_of(index_page).live().public().order_by("-date", "-pk")
 
 
-class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_routes = "club.news.feeds.FEED_ROUTES"
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
@@ -128,18 +127,6 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
             },
         )
 
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        from club.news.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        from club.news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
 
 def paginate(items: Any, raw_page: str | None) -> Any:
     """Paginate ``items``; a page number that is not a positive integer in range is a 404."""
@@ -150,20 +137,11 @@ def paginate(items: Any, raw_page: str | None) -> Any:
         raise Http404("No such page") from None
 
 
-class NewsPage(SourceSlugMixin, Page):
+class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
     """One news item or activity report, optionally hosted by a chapter."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=500)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
     chapter = models.ForeignKey(
         "members.Chapter",
         verbose_name=_("hosting chapter"),
@@ -181,7 +159,7 @@ class NewsPage(SourceSlugMixin, Page):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
+        *HeroImageMixin.hero_image_panels,
         FieldPanel("chapter"),
         FieldPanel("tags", widget=LabelledTagWidget),
         FieldPanel("body"),

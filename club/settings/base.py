@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "club.qa",
     "club.outcomes",
     "search",
+    "club.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

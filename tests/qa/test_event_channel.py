@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from club.demo.qa import seed_qa_channels
 from club.events.models import EventPage
-from club.qa.demo import seed_qa_channels
 from club.qa.models import QuestionChannel
 
 pytestmark = pytest.mark.django_db

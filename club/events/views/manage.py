@@ -63,7 +63,9 @@ def _event_in(index: EventIndexPage, event_id: int) -> EventPage:
     return event
 
 
-def edit_event(request: HttpRequest, index: EventIndexPage, event_id: int | None) -> HttpResponse:
+def edit_event(
+    request: HttpRequest, index: EventIndexPage, event_id: int | None = None
+) -> HttpResponse:
     """Create (``event_id`` None) or edit an event; both languages are published on save."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -48,13 +48,13 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     )
 
 
-def chapter_calendar(request: HttpRequest, index: EventIndexPage, slug: str) -> HttpResponse:
-    """A chapter's upcoming events as an iCalendar feed to subscribe to."""
-    chapter = get_object_or_404(Chapter, slug=slug)
-    events = index.events().upcoming(index.locale, timezone.now()).hosted_by(chapter)
-    name = f"{_('Sakura Science Club')}: {chapter.localized_name}"
+def chapter_calendar(request: HttpRequest, index: EventIndexPage, chapter: str) -> HttpResponse:
+    """A chapter's upcoming events (``chapter``: its slug) as an iCalendar feed to subscribe to."""
+    host = get_object_or_404(Chapter, slug=chapter)
+    events = index.events().upcoming(index.locale, timezone.now()).hosted_by(host)
+    name = f"{_('Sakura Science Club')}: {host.localized_name}"
     response = HttpResponse(calendar_bytes(events, name=name), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{chapter.slug}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{host.slug}.ics"'
     return response
 
 

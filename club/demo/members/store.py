@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from club.members.demo.generate import ROSTER_PREFIX, MemberSpec, generate_members, roster_id
-from club.members.demo.reference import ReferenceIds, ensure_reference_data
+from club.demo.members.generate import ROSTER_PREFIX, MemberSpec, generate_members, roster_id
+from club.demo.members.reference import ReferenceIds, ensure_reference_data
 from club.members.models import (
     CareerEntry,
     ChapterMembership,
@@ -29,6 +29,7 @@ from club.members.models import (
     SubjectGroupMembership,
     TaggedField,
 )
+from search.directory.entries import refresh_entries
 
 CHUNK = 2000
 Report = Callable[[str], None]
@@ -208,6 +209,4 @@ def _member(spec: MemberSpec, user_id: int) -> Member:
 
 def _refresh_directory(member_ids: list[int]) -> None:
     """Bulk writes send no signals, so build the alumni directory's entries here."""
-    from search.directory.entries import refresh_entries
-
     refresh_entries(member_ids)

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from club.members.demo import careers, paths, programmes, vocabulary
-from club.members.demo.bios import write_bio
-from club.members.demo.careers import CareerSpec, RevisitSpec
-from club.members.demo.institutions import AGENCIES, HIGH_SCHOOLS, JST, SENDING, InstitutionSpec
-from club.members.demo.people import fold, make_name
+from club.demo.members import careers, paths, programmes, vocabulary
+from club.demo.members.bios import write_bio
+from club.demo.members.careers import CareerSpec, RevisitSpec
+from club.demo.members.institutions import AGENCIES, HIGH_SCHOOLS, JST, SENDING, InstitutionSpec
+from club.demo.members.people import fold, make_name
+from club.demo.pages.content import CHAPTERS
 from club.members.models import MemberStatus
 from club.members.privacy import Section, Visibility
 from club.members.programmes import Programme
-from club.pages.demo.content import CHAPTERS
 
 ROSTER_PREFIX = "DEMO-"
 USERNAME_PREFIX = "demo-"

@@ -11,8 +11,8 @@ from typing import Any
 
 from django.db import transaction
 
+from club.demo.members.vocabulary import STUDYING_IN_JAPAN, SUBJECT_GROUPS
 from club.events.models import EventPage
-from club.members.demo.vocabulary import STUDYING_IN_JAPAN, SUBJECT_GROUPS
 from club.members.models import Member, MemberStatus, SubjectGroup
 from club.qa.models import ChannelEvent, EventKind, Question, QuestionChannel
 

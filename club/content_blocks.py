@@ -1,4 +1,4 @@
-"""StreamField blocks shared by every page type with a body."""
+"""StreamField blocks of every page body (pages, news, events): the shared base below the apps."""
 
 from __future__ import annotations
 

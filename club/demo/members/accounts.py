@@ -15,11 +15,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from club.members.demo.reference import ReferenceIds, ensure_reference_data
+from club.demo.members.reference import ReferenceIds, ensure_reference_data
 from club.members.models import (
     CareerEntry,
     ChapterMembership,
     GroupRole,
+    Institution,
     Member,
     NameOrder,
     Participation,
@@ -229,7 +230,5 @@ def _alumnus(profile: dict[str, Any], refs: ReferenceIds) -> DemoLogin:
 def _institution(refs: ReferenceIds, name: str) -> int | None:
     if name in refs.institutions:
         return refs.institutions[name]
-    from club.members.models import Institution
-
     found = Institution.objects.resolve(name)
     return found.pk if found else None

@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from club.members.demo.careers import CareerSpec, RevisitSpec
-from club.members.demo.institutions import all_institutions
-from club.members.demo.vocabulary import CURATED_FIELDS
+from club.demo.members.careers import CareerSpec, RevisitSpec
+from club.demo.members.institutions import all_institutions
+from club.demo.members.vocabulary import CURATED_FIELDS
 from club.members.models import RevisitKind
 from club.members.programmes import Programme
 
 if TYPE_CHECKING:
-    from club.members.demo.generate import ParticipationSpec
+    from club.demo.members.generate import ParticipationSpec
 
 BIO_RATE = 0.3
 JAPANESE_BIO_RATE = 0.15  # of those with a bio

@@ -7,13 +7,13 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from club.members.demo.accounts import create_demo_alumni
-from club.members.demo.reference import ensure_reference_data
-from club.members.demo.store import seed_members
+from club.demo.members.accounts import create_demo_alumni
+from club.demo.members.reference import ensure_reference_data
+from club.demo.members.store import seed_members
+from club.demo.pages.accounts import create_demo_accounts
+from club.demo.pages.site import seed_site
+from club.demo.qa import seed_qa_channels
 from club.outcomes.refresh import rebuild as rebuild_outcomes
-from club.pages.demo.accounts import create_demo_accounts
-from club.pages.demo.site import seed_site
-from club.qa.demo import seed_qa_channels
 
 # Enough alumni that chapters, the directory and the outcome figures (suppressed below five)
 # show real numbers for the main countries and programmes, while seeding stays under a minute.

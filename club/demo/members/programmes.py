@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from club.members.demo.paths import FACULTY, GOV, HS, INDUSTRY, MS, PHD, POSTDOC, UG
-from club.members.demo.people import AFRICA, ASEAN, COUNTRY_WEIGHTS, country_trend
+from club.demo.members.paths import FACULTY, GOV, HS, INDUSTRY, MS, PHD, POSTDOC, UG
+from club.demo.members.people import AFRICA, ASEAN, COUNTRY_WEIGHTS, country_trend
 from club.members.programmes import Programme
 
 # Relative number of participants per fiscal year: about 33,000 by 2019, then the

@@ -14,14 +14,14 @@ from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
 
-from club.members.demo import organisations as orgs
-from club.members.demo.institutions import (
+from club.demo.members import organisations as orgs
+from club.demo.members.institutions import (
     JAPAN_COMPANIES,
     JAPAN_HOSTS,
     SENDING,
     InstitutionSpec,
 )
-from club.members.demo.paths import (
+from club.demo.members.paths import (
     FACULTY,
     FORCED,
     FUNDING,

@@ -9,12 +9,13 @@ from django.db import transaction
 from django.utils.html import format_html
 from wagtail.models import Collection, Locale, Page, Site
 
+from club.demo.events import demo_agenda, demo_event_fields
+from club.demo.news import seed_tag_names
+from club.demo.pages import content
+from club.demo.pages.images import demo_image
 from club.events.models import EventIndexPage, EventPage
 from club.members.models import Chapter
-from club.news.demo import seed_tag_names
 from club.news.models import NewsIndexPage, NewsPage
-from club.pages.demo import content
-from club.pages.demo.images import demo_image
 from club.pages.models import (
     HomeKeyFigure,
     HomePage,
@@ -237,9 +238,6 @@ def seed_site(report: Report) -> None:
     seed_tag_names(report)
 
     for item in content.EVENTS:
-        # Places, format, deadline, agenda and report live with the events app.
-        from club.events.demo import demo_agenda, demo_event_fields
-
         logistics = demo_event_fields(item["slug"])
         title, summary, venue, address = item["en"]
         fields = {

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from club.members.demo.institutions import InstitutionSpec, all_institutions
-from club.members.demo.vocabulary import CURATED_FIELDS, FREE_FIELDS, SUBJECT_GROUPS
+from club.demo.members.institutions import InstitutionSpec, all_institutions
+from club.demo.members.vocabulary import CURATED_FIELDS, FREE_FIELDS, SUBJECT_GROUPS
+from club.demo.pages.content import CHAPTERS
 from club.members.models import (
     Chapter,
     FieldTag,
@@ -21,7 +22,6 @@ from club.members.models import (
     SubjectGroup,
 )
 from club.members.models.institutions import normalise_name
-from club.pages.demo.content import CHAPTERS
 
 Report = Callable[[str], None]
 
