@@ -87,11 +87,11 @@ def outcomes_url(context: dict[str, Any]) -> str:
     chapters for coordinators; '' for everyone else."""
     from django.urls import reverse
 
-    from club.outcomes.access import coordinated_chapters, is_staff
+    from club.members.roles import coordinated, sees_all_outcomes
 
     user = context["request"].user
     if not user.is_authenticated:
         return ""
-    if is_staff(user):
+    if sees_all_outcomes(user):
         return reverse("outcomes_admin:dashboard")
-    return reverse("outcomes:index") if coordinated_chapters(user) else ""
+    return reverse("outcomes:index") if coordinated(user).exists() else ""
