@@ -207,7 +207,7 @@ def _member(spec: MemberSpec, user_id: int) -> Member:
 
 
 def _refresh_directory(member_ids: list[int]) -> None:
-    """Bulk writes send no signals, so build the alumni directory's entries here."""
-    from search.directory.entries import refresh_entries
+    """Bulk writes send no signals, so report the new members here."""
+    from club.members.changes import members_changed
 
-    refresh_entries(member_ids)
+    members_changed(member_ids)
