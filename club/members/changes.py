@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -44,7 +43,6 @@ class MembersChanged:
 Subscriber = Callable[[MembersChanged], None]
 
 
-@cache
 def subscribers() -> tuple[Subscriber, ...]:
     """The functions that keep derived data in step, from ``MEMBER_CHANGE_SUBSCRIBERS``."""
     return tuple(import_string(path) for path in settings.MEMBER_CHANGE_SUBSCRIBERS)
@@ -79,7 +77,7 @@ def _remember_owner(
 
 def _row_saved(sender: type, instance: Any, raw: bool = False, **_: Any) -> None:
     if not raw:
-        previous = getattr(instance, "_changes_previous_member_id", None)
+        previous = instance.__dict__.pop("_changes_previous_member_id", None)
         members_changed([instance.member_id, previous])
 
 

@@ -91,7 +91,7 @@ def _export(request: HttpRequest, chapter: Chapter | None, fmt: str) -> HttpResp
 
 
 class StaffOnlyMixin:
-    """Refuse anyone without the JST staff permission (Wagtail shows its own notice)."""
+    """Refuse anyone who may not see every chapter's outcomes (Wagtail shows its own notice)."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not sees_all_outcomes(request.user):
