@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from club.members import groups as services
+from club.members import roles
 from club.members.models import ChapterMembership, GroupRole, SubjectGroupMembership
 from club.members.privacy import Visibility
 from tests.factories import MemberFactory, SubjectGroupFactory, UserFactory, join
@@ -24,13 +24,13 @@ def role_of(member, chapter) -> str | None:
 
 
 def test_is_coordinator_only_for_own_active_chapter(alice, bob, carol, india, thailand):
-    assert services.is_coordinator(carol.user, india)
-    assert not services.is_coordinator(carol.user, thailand)
-    assert not services.is_coordinator(alice.user, india)
+    assert roles.is_coordinator(carol.user, india)
+    assert not roles.is_coordinator(carol.user, thailand)
+    assert not roles.is_coordinator(alice.user, india)
     carol.status = "pending"
     carol.save()
     carol.user.refresh_from_db()
-    assert not services.is_coordinator(carol.user, india)
+    assert not roles.is_coordinator(carol.user, india)
 
 
 def test_coordinator_sees_their_chapters_manage_page(client, alice, carol):

@@ -19,8 +19,6 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from club.members.models import Member
 
-# Holders see every profile section: JST staff (club.members.roles gives it to their group).
-STAFF_PERMISSION = "members.view_all_profiles"
 PUBLIC_AUDIENCE = "public"
 MEMBERS_AUDIENCE = "members"
 # The audiences that are not one person or one chapter, broadest first.
@@ -107,8 +105,9 @@ class Viewer:
         if cached is not None:
             return cached
         from club.members.models import MemberStatus
+        from club.members.roles import views_all_profiles
 
-        is_staff = user.is_active and user.has_perm(STAFF_PERMISSION)
+        is_staff = views_all_profiles(user)
         member = getattr(user, "member", None)
         is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
         viewer = cls(

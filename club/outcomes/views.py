@@ -25,8 +25,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from club.members.models import Chapter
+from club.members.roles import sees_all_outcomes
 from club.outcomes import charts, exports
-from club.outcomes.access import coordinated_chapters, is_staff, may_see_chapter
+from club.outcomes.access import may_see_chapter, outcome_chapters
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import OutcomeFilterForm, describe_selection
 from club.outcomes.refresh import is_built, rebuild
@@ -90,10 +91,10 @@ def _export(request: HttpRequest, chapter: Chapter | None, fmt: str) -> HttpResp
 
 
 class StaffOnlyMixin:
-    """Refuse anyone without the JST staff permission (Wagtail shows its own notice)."""
+    """Refuse anyone who may not see every chapter's outcomes (Wagtail shows its own notice)."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_staff(request.user):
+        if not sees_all_outcomes(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
@@ -159,10 +160,10 @@ def chapter_index(request: HttpRequest) -> HttpResponse:
     """The chapters the user may see figures for (straight to the one if there is one)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    chapters = coordinated_chapters(request.user)
+    chapters = outcome_chapters(request.user)
     if not chapters:
         raise PermissionDenied(_("Re-visit figures are for chapter coordinators and JST staff."))
-    if len(chapters) == 1 and not is_staff(request.user):
+    if len(chapters) == 1 and not sees_all_outcomes(request.user):
         return redirect("outcomes:chapter", slug=chapters[0].slug)
     return render(request, "outcomes/chapter_index.html", {"chapters": chapters})
 

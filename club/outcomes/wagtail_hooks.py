@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from club.members.roles import sees_all_outcomes
 from club.outcomes import views
-from club.outcomes.access import is_staff
 
 admin_urls: list[URLPattern] = [
     path("", views.AdminDashboardView.as_view(), name="dashboard"),
@@ -24,10 +24,10 @@ def register_outcome_urls() -> list[URLPattern]:
 
 
 class OutcomesMenuItem(MenuItem):
-    """Shown to JST staff only."""
+    """Shown to staff who see every chapter's outcomes."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return is_staff(request.user)
+        return sees_all_outcomes(request.user)
 
 
 @hooks.register("register_admin_menu_item")

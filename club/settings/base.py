@@ -144,6 +144,14 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX") or "club-directory"
 # First retry delay of a failed index sync; it doubles on each attempt, up to ten minutes.
 DIRECTORY_SYNC_RETRY_SECONDS = 5
 
+# What follows every change to members (club.members.changes), in this order: the
+# directory entry, the re-visit outcomes row, then the (queued) search index sync.
+MEMBER_CHANGE_SUBSCRIBERS = [
+    "search.member_changes.refresh_directory_entries",
+    "club.outcomes.refresh.refresh_changed_members",
+    "search.member_changes.queue_directory_sync",
+]
+
 # Wagtail's own housekeeping tasks run immediately; ours that talk to outside
 # services (search index, email) are stored in the database and retried by
 # `manage.py db_worker --backend durable`.

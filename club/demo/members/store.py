@@ -18,6 +18,7 @@ from django.db import transaction
 
 from club.demo.members.generate import ROSTER_PREFIX, MemberSpec, generate_members, roster_id
 from club.demo.members.reference import ReferenceIds, ensure_reference_data
+from club.members.changes import members_changed
 from club.members.models import (
     CareerEntry,
     ChapterMembership,
@@ -29,7 +30,6 @@ from club.members.models import (
     SubjectGroupMembership,
     TaggedField,
 )
-from search.directory.entries import refresh_entries
 
 CHUNK = 2000
 Report = Callable[[str], None]
@@ -208,5 +208,5 @@ def _member(spec: MemberSpec, user_id: int) -> Member:
 
 
 def _refresh_directory(member_ids: list[int]) -> None:
-    """Bulk writes send no signals, so build the alumni directory's entries here."""
-    refresh_entries(member_ids)
+    """Bulk writes send no signals, so report the new members here."""
+    members_changed(member_ids)

@@ -18,13 +18,9 @@ from django.utils.translation import gettext as _
 from club.events.editing import event_versions, save_event
 from club.events.forms import EventForm
 from club.events.models import EventIndexPage, EventPage
-from club.events.permissions import (
-    can_create_events,
-    can_organise,
-    is_event_staff,
-    organised_chapters,
-)
+from club.events.permissions import can_create_events, can_organise, organised_chapters
 from club.events.views.public import subpage_url
+from club.members.roles import manages_all_events
 
 
 def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -34,7 +30,7 @@ def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     if not can_create_events(request.user):
         raise PermissionDenied(_("Only chapter coordinators and JST staff organise events."))
     events = EventPage.objects.child_of(index).select_related("chapter").order_by("-start")
-    if not is_event_staff(request.user):
+    if not manages_all_events(request.user):
         events = events.filter(chapter__in=organised_chapters(request.user))
     now = timezone.now()
     rows = [

@@ -19,8 +19,8 @@ from club.events.checkin import ticket_qr_data_uri, ticket_token
 from club.events.listings import EventFilter, host_chapters, host_countries, paginate_past
 from club.events.models import RSVP, EventIndexPage, EventPage, RSVPStatus
 from club.events.permissions import can_create_events, can_organise
-from club.members.groups import active_member
 from club.members.models import Chapter
+from club.members.roles import active_member
 
 
 def subpage_url(request: HttpRequest, page: Page, name: str, **kwargs: Any) -> str:

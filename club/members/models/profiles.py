@@ -154,7 +154,11 @@ class Member(ClusterableModel):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         permissions = [
+            # JST staff capabilities, one each (club.members.roles asks about them).
             ("view_all_profiles", _("Can see every profile section (JST staff)")),
+            ("see_all_outcomes", _("Can see every chapter's re-visit outcomes (JST staff)")),
+            ("manage_all_events", _("Can organise every event (JST staff)")),
+            ("moderate_all_qa", _("Can moderate every live Q&A channel (JST staff)")),
             ("export_members", _("Can export member data as CSV")),
             ("import_roster", _("Can import alumni rosters")),
         ]

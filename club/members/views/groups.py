@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from club.bounds import parse_id
 from club.members import groups as services
+from club.members import roles
 from club.members.forms.groups import MembershipAction, MembershipActionForm
 from club.members.models import Chapter, GroupRole, SubjectGroup
 from club.members.privacy import ProfileView, Viewer
@@ -109,7 +110,7 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     """A group's description, coordinators and members, as far as the viewer may see them."""
     group = get_object_or_404(kind.model, slug=slug)
     viewer = Viewer.for_user(request.user)
-    member = services.active_member(request.user)
+    member = roles.active_member(request.user)
     page_obj = _page(request, services.visible_members(group, viewer), MEMBERS_PER_PAGE)
     context = {
         "kind": kind,
@@ -121,7 +122,7 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
         ],
         "can_join": member is not None,
         "membership": services.membership_of(member, group),
-        "can_manage": services.can_manage(request.user, group),
+        "can_manage": roles.can_manage_group(request.user, group),
     }
     return render(request, "members/groups/group_detail.html", context)
 
@@ -130,7 +131,7 @@ def _member_or_refuse(request: HttpRequest, kind: GroupKind, group) -> HttpRespo
     """A login redirect for visitors, 403 for accounts that are not active members."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse(kind.detail_url, kwargs={"slug": group.slug}))
-    if services.active_member(request.user) is None:
+    if roles.active_member(request.user) is None:
         raise PermissionDenied(_("Only active club members can join or leave groups."))
     return None
 
@@ -142,7 +143,7 @@ def group_join(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse
     refusal = _member_or_refuse(request, kind, group)
     if refusal:
         return refusal
-    result = services.join(services.active_member(request.user), group)
+    result = services.join(roles.active_member(request.user), group)
     if result.changed:
         messages.success(request, _("You joined %(group)s.") % {"group": group})
     else:
@@ -157,7 +158,7 @@ def group_leave(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespons
     refusal = _member_or_refuse(request, kind, group)
     if refusal:
         return refusal
-    result = services.leave(services.active_member(request.user), group)
+    result = services.leave(roles.active_member(request.user), group)
     if not result.changed:
         messages.info(request, _("You are not a member of %(group)s.") % {"group": group})
     else:
@@ -180,7 +181,7 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     group = get_object_or_404(kind.model, slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not services.can_manage(request.user, group):
+    if not roles.can_manage_group(request.user, group):
         raise PermissionDenied(_("Only this group's coordinators and JST staff can manage it."))
 
     status = 200
@@ -229,7 +230,7 @@ def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpRes
     if result.left_without_coordinator:
         messages.warning(request, _no_coordinator_warning(group))
     # A coordinator who stepped down or removed themselves can no longer manage the group.
-    if not services.can_manage(request.user, group):
+    if not roles.can_manage_group(request.user, group):
         return redirect(kind.detail_url, slug=group.slug)
     manage = reverse(kind.manage_url, kwargs={"slug": group.slug})
     return redirect(f"{manage}{_page_query(request, group)}")

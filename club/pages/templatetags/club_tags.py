@@ -10,8 +10,8 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from club.members.roles import coordinated, sees_all_outcomes
 from club.news.models import NewsIndexPage
-from club.outcomes.access import coordinated_chapters, is_staff
 
 register = template.Library()
 
@@ -89,6 +89,6 @@ def outcomes_url(context: dict[str, Any]) -> str:
     user = context["request"].user
     if not user.is_authenticated:
         return ""
-    if is_staff(user):
+    if sees_all_outcomes(user):
         return reverse("outcomes_admin:dashboard")
-    return reverse("outcomes:index") if coordinated_chapters(user) else ""
+    return reverse("outcomes:index") if coordinated(user).exists() else ""
