@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,8 +15,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.bilingual import is_japanese, pick
 from club.news.tag_widget import LabelledTagWidget
 from club.pages.blocks import BodyBlock
+from club.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
 
@@ -52,12 +50,12 @@ class NewsTagName(models.Model):
 
 def localized_tag_name(tag: Tag) -> str:
     """The tag's name in the active language: its Japanese name on Japanese pages, if any."""
-    if (get_language() or "").startswith("ja"):
-        try:
-            return tag.japanese_name.name_ja  # type: ignore[attr-defined]
-        except NewsTagName.DoesNotExist:
-            pass
-    return tag.name
+    if not is_japanese():
+        return tag.name
+    try:
+        return pick(tag.name, tag.japanese_name.name_ja)  # type: ignore[attr-defined]
+    except NewsTagName.DoesNotExist:
+        return tag.name
 
 
 class SourceSlugMixin:
@@ -114,7 +112,7 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
             if current_tag is None:
                 raise Http404("Unknown tag")
             items = items.filter(tags=current_tag)
-        page_obj = paginate(items, request.GET.get("page"))
+        page_obj = page_or_404(items, request.GET.get("page"), NEWS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -139,15 +137,6 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
         from club.news.feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
-
-
-def paginate(items: Any, raw_page: str | None) -> Any:
-    """Paginate ``items``; a page number that is not a positive integer in range is a 404."""
-    paginator = Paginator(items, NEWS_PER_PAGE)
-    try:
-        return paginator.page(raw_page or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
 
 
 class NewsPage(SourceSlugMixin, Page):
