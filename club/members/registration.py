@@ -238,7 +238,7 @@ def notify_address_in_use(email: str, language: str) -> None:
     with translation.override(language):
         context = {
             "login": absolute(reverse("members:login")),
-            "reset": absolute(reverse("members:password_reset")),
+            "reset": absolute(reverse("members:password-reset")),
             "contact": contact_address(),
         }
     _send("address_in_use", context, [email], language)
@@ -250,7 +250,7 @@ def notify_staff(member: Member) -> None:
         "member": member,
         "email": member.user.email if member.user else member.contact_email,
         "participations": list(member.participations.select_related("host_institution")),
-        "link": absolute(reverse("member_registrations:index")),
+        "link": absolute(reverse("member-registrations:index")),
     }
     _send("registration_staff", context, staff_recipients(), settings.LANGUAGE_CODE)
 

@@ -76,7 +76,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return listing(request, self)
 
-    @path("calendar/<slug:chapter>/", name="chapter_calendar")
+    @path("calendar/<slug:chapter>/", name="chapter-calendar")
     def chapter_calendar(self, request: HttpRequest, chapter: str) -> HttpResponse:
         from club.events.views.public import chapter_calendar
 
@@ -279,13 +279,13 @@ class EventPage(RoutablePageMixin, Page):
 
         return attendees(request, self)
 
-    @path("attendees/csv/", name="attendees_csv")
+    @path("attendees/csv/", name="attendees-csv")
     def attendees_csv(self, request: HttpRequest) -> HttpResponse:
         from club.events.views.organisers import attendees_csv
 
         return attendees_csv(request, self)
 
-    @path("check-in/", name="check_in")
+    @path("check-in/", name="check-in")
     def check_in(self, request: HttpRequest) -> HttpResponse:
         from club.events.views.organisers import check_in
 

@@ -40,7 +40,7 @@ class GroupKind:
     intro: Promise
 
     def url_name(self, view: str) -> str:
-        return f"members:{self.prefix}_{view}"
+        return f"members:{self.prefix}-{view}"
 
     @property
     def list_url(self) -> str:
@@ -244,11 +244,11 @@ def _routes(kind: GroupKind, base: str) -> list:
     prefix = kind.prefix
     kwargs = {"kind": kind}
     return [
-        path(f"{base}/", group_list, kwargs, name=f"{prefix}_list"),
-        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}_detail"),
-        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}_join"),
-        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}_leave"),
-        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}_manage"),
+        path(f"{base}/", group_list, kwargs, name=f"{prefix}-list"),
+        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}-detail"),
+        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}-join"),
+        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}-leave"),
+        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}-manage"),
     ]
 
 

@@ -93,5 +93,5 @@ def outcomes_url(context: dict[str, Any]) -> str:
     if not user.is_authenticated:
         return ""
     if is_staff(user):
-        return reverse("outcomes_admin:dashboard")
+        return reverse("outcomes-admin:dashboard")
     return reverse("outcomes:index") if coordinated_chapters(user) else ""
