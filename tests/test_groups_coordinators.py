@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def manage_url(slug: str, kind: str = "chapter") -> str:
-    return reverse(f"members:{kind}_manage", kwargs={"slug": slug})
+    return reverse(f"members:{kind}-manage", kwargs={"slug": slug})
 
 
 def role_of(member, chapter) -> str | None:
