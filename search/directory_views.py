@@ -119,8 +119,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "pages": _page_links(result, base, pairs),
         "sorts": [(sort.value, label) for sort, label in SORT_LABELS.items()],
         "default_sort": Sort.RELEVANCE.value,
-        "profile_url_template": reverse("members:member_detail", args=[0]).replace("/0/", "/{id}/"),
-        "json_url": reverse("directory:search_json"),
+        "profile_url_template": reverse("members:member-detail", args=[0]).replace("/0/", "/{id}/"),
+        "json_url": reverse("directory:search-json"),
     }
     return _private(render(request, "search/directory.html", context))
 

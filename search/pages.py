@@ -11,18 +11,19 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
+from club.bounds import one_line
+
 MAX_QUERY_LENGTH = 200
 # Japanese, Chinese and Thai are written without spaces, so word-based full text
 # (SQLite FTS5, PostgreSQL's 'simple' config) never matches a word inside a sentence.
 UNSEGMENTED_SCRIPT = re.compile(
     r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_query(raw: str) -> str:
     """Collapse whitespace, drop control characters and cap the length."""
-    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
+    return one_line(raw)[:MAX_QUERY_LENGTH]
 
 
 def search_pages(query: str, locale: Locale):

@@ -28,29 +28,29 @@ ROLES = ["anonymous", "alice", "bob", "carol", "jess"]
 # coordinates India, Jess is JST staff without a profile of her own.
 MATRIX = [
     (("members:profile", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
-    (("members:profile_edit", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
+    (("members:profile-edit", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
     (
-        ("members:profile_export", {}),
+        ("members:profile-export", {}),
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),
     (
-        ("members:profile_delete", {}),
+        ("members:profile-delete", {}),
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),
     (
-        ("members:member_detail", {"pk": "alice"}),
+        ("members:member-detail", {"pk": "alice"}),
         dict(anonymous=DENIED, alice=OK, bob=OK, carol=OK, jess=OK),
     ),
     (
-        ("members:chapter_manage", {"slug": "india"}),
+        ("members:chapter-manage", {"slug": "india"}),
         dict(anonymous=LOGIN, alice=DENIED, bob=DENIED, carol=OK, jess=OK),
     ),
     (
-        ("members:chapter_manage", {"slug": "thailand"}),
+        ("members:chapter-manage", {"slug": "thailand"}),
         dict(anonymous=LOGIN, alice=DENIED, bob=DENIED, carol=DENIED, jess=OK),
     ),
     (
-        ("members:chapter_detail", {"slug": "india"}),
+        ("members:chapter-detail", {"slug": "india"}),
         dict(anonymous=OK, alice=OK, bob=OK, carol=OK, jess=OK),
     ),
     (("directory:index", {}), dict(anonymous=OK, alice=OK, bob=OK, carol=OK, jess=OK)),
@@ -59,7 +59,7 @@ MATRIX = [
         dict(anonymous=ADMIN_LOGIN, alice=ADMIN_LOGIN, bob=ADMIN_LOGIN, carol=ADMIN_LOGIN, jess=OK),
     ),
     (
-        ("member_admin:export", {}),
+        ("member-admin:export", {}),
         dict(anonymous=ADMIN_LOGIN, alice=ADMIN_LOGIN, bob=ADMIN_LOGIN, carol=ADMIN_LOGIN, jess=OK),
     ),
 ]
@@ -91,7 +91,7 @@ def test_members_cannot_edit_someone_else_by_posting_their_id(client, alice, bob
     client.force_login(bob.user)
 
     client.post(
-        reverse("members:profile_edit"),
+        reverse("members:profile-edit"),
         {"id": alice.pk, "member": alice.pk, "given_name": "Hijacked"},
     )
 

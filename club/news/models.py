@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,10 +15,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.bilingual import is_japanese, pick
 from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
 from club.page_routes import RoutesByPathMixin
+from club.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
 
@@ -54,12 +52,12 @@ class NewsTagName(models.Model):
 
 def localized_tag_name(tag: Tag) -> str:
     """The tag's name in the active language: its Japanese name on Japanese pages, if any."""
-    if (get_language() or "").startswith("ja"):
-        try:
-            return tag.japanese_name.name_ja  # type: ignore[attr-defined]
-        except NewsTagName.DoesNotExist:
-            pass
-    return tag.name
+    if not is_japanese():
+        return tag.name
+    try:
+        return pick(tag.name, tag.japanese_name.name_ja)  # type: ignore[attr-defined]
+    except NewsTagName.DoesNotExist:
+        return tag.name
 
 
 class SourceSlugMixin:
@@ -113,7 +111,7 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
             if current_tag is None:
                 raise Http404("Unknown tag")
             items = items.filter(tags=current_tag)
-        page_obj = paginate(items, request.GET.get("page"))
+        page_obj = page_or_404(items, request.GET.get("page"), NEWS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -126,15 +124,6 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
                 .distinct(),
             },
         )
-
-
-def paginate(items: Any, raw_page: str | None) -> Any:
-    """Paginate ``items``; a page number that is not a positive integer in range is a 404."""
-    paginator = Paginator(items, NEWS_PER_PAGE)
-    try:
-        return paginator.page(raw_page or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
 
 
 class NewsPage(SourceSlugMixin, HeroImageMixin, Page):

@@ -108,11 +108,11 @@ class AdminDashboardView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
     header_icon = "table"
     breadcrumbs_items = [
         *WagtailAdminTemplateMixin.breadcrumbs_items,
-        {"url": reverse_lazy("outcomes_admin:dashboard"), "label": _("Re-visit outcomes")},
+        {"url": reverse_lazy("outcomes-admin:dashboard"), "label": _("Re-visit outcomes")},
     ]
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        export_urls = {fmt: reverse("outcomes_admin:export", args=[fmt]) for fmt in EXPORTERS}
+        export_urls = {fmt: reverse("outcomes-admin:export", args=[fmt]) for fmt in EXPORTERS}
         context, status = dashboard_context(request, None, export_urls)
         context["built"] = is_built()
         return self.render_to_response(self.get_context_data(**context), status=status)
@@ -125,7 +125,7 @@ class AdminExportView(StaffOnlyMixin, View):
     def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
         response = _export(request, None, fmt)
         if response is None:
-            return redirect(f"{reverse('outcomes_admin:dashboard')}?{request.GET.urlencode()}")
+            return redirect(f"{reverse('outcomes-admin:dashboard')}?{request.GET.urlencode()}")
         return response
 
 
@@ -139,7 +139,7 @@ class AdminRebuildView(StaffOnlyMixin, View):
         messages.success(
             request, _("Recomputed the figures for %(count)s alumni.") % {"count": count}
         )
-        return redirect("outcomes_admin:dashboard")
+        return redirect("outcomes-admin:dashboard")
 
 
 # On the site (chapter coordinators, and JST staff).
@@ -175,7 +175,7 @@ def chapter_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     chapter = _chapter_or_refuse(request, slug)
     if isinstance(chapter, HttpResponse):
         return chapter
-    export_urls = {fmt: reverse("outcomes:chapter_export", args=[slug, fmt]) for fmt in EXPORTERS}
+    export_urls = {fmt: reverse("outcomes:chapter-export", args=[slug, fmt]) for fmt in EXPORTERS}
     context, status = dashboard_context(request, chapter, export_urls)
     return render(request, "outcomes/chapter_dashboard.html", context, status=status)
 

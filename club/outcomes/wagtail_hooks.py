@@ -20,7 +20,7 @@ admin_urls: list[URLPattern] = [
 
 @hooks.register("register_admin_urls")
 def register_outcome_urls() -> list[URLPattern]:
-    return [path("outcomes/", include((admin_urls, "outcomes_admin"), namespace="outcomes_admin"))]
+    return [path("outcomes/", include((admin_urls, "outcomes-admin"), namespace="outcomes-admin"))]
 
 
 class OutcomesMenuItem(MenuItem):
@@ -34,7 +34,7 @@ class OutcomesMenuItem(MenuItem):
 def register_outcomes_menu_item() -> MenuItem:
     return OutcomesMenuItem(
         _("Re-visit outcomes"),
-        reverse("outcomes_admin:dashboard"),
+        reverse("outcomes-admin:dashboard"),
         name="revisit-outcomes",
         icon_name="table",
         order=300,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -11,6 +10,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from club.bounds import one_line
 from club.members.privacy import Viewer
 from search.directory.facets import SELECTABLE
 
@@ -23,7 +23,6 @@ PER_PAGE = 20
 # Elasticsearch refuses from + size beyond 10,000; so does this contract, on every backend.
 MAX_PAGE = 10_000 // PER_PAGE
 YEAR_BOUNDS = (2000, 2100)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def search_words(text: str) -> list[str]:
@@ -69,7 +68,7 @@ class DirectoryQuery:
     @classmethod
     def from_params(cls, params: QueryDict) -> DirectoryQuery:
         """Parse and validate query-string parameters; raise InvalidQuery on bad input."""
-        text = " ".join(_CONTROL.sub(" ", params.get("q", "")).split())
+        text = one_line(params.get("q", ""))
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidQuery(_("The search text is too long (500 characters at most)."))
         if len(search_words(text)) > MAX_TERMS:

@@ -39,7 +39,7 @@ def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
             "is_past": event.end < now,
             "edit_url": subpage_url(request, index, "edit", event_id=event.pk),
             "attendees_url": subpage_url(request, event, "attendees"),
-            "check_in_url": subpage_url(request, event, "check_in"),
+            "check_in_url": subpage_url(request, event, "check-in"),
         }
         for event in events
     ]

@@ -16,11 +16,12 @@ from wagtail.models import Page
 from club.events import attendance
 from club.events.calendar import CONTENT_TYPE, calendar_bytes, event_ics, ics_filename
 from club.events.checkin import ticket_qr_data_uri, ticket_token
-from club.events.listings import EventFilter, host_chapters, host_countries, paginate_past
+from club.events.listings import PAST_PER_PAGE, EventFilter, host_chapters, host_countries
 from club.events.models import RSVP, EventIndexPage, EventPage, RSVPStatus
 from club.events.permissions import can_create_events, can_organise
 from club.members.models import Chapter
 from club.members.roles import active_member
+from club.pagination import page_or_404
 
 
 def subpage_url(request: HttpRequest, page: Page, name: str, **kwargs: Any) -> str:
@@ -34,7 +35,9 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     now = timezone.now()
     events = index.events()
     chapters = host_chapters(events.live().public().filter(locale=index.locale))
-    past = paginate_past(chosen.apply(events.past(index.locale, now)), request.GET.get("page"))
+    past = page_or_404(
+        chosen.apply(events.past(index.locale, now)), request.GET.get("page"), PAST_PER_PAGE
+    )
     return index.render(
         request,
         context_overrides={

@@ -7,7 +7,7 @@ from club.page_routes import page_route
 
 EVENT_INDEX_ROUTES = [
     page_route("", public.listing, name="listing"),
-    page_route("calendar/<slug:chapter>/", public.chapter_calendar, name="chapter_calendar"),
+    page_route("calendar/<slug:chapter>/", public.chapter_calendar, name="chapter-calendar"),
     page_route("manage/", manage.manage_list, name="manage"),
     page_route("manage/new/", manage.edit_event, name="create"),
     page_route("manage/<int:event_id>/", manage.edit_event, name="edit"),
@@ -18,6 +18,6 @@ EVENT_ROUTES = [
     page_route("rsvp/", public.rsvp, name="rsvp"),
     page_route("calendar/", public.event_calendar, name="ics"),
     page_route("attendees/", organisers.attendees, name="attendees"),
-    page_route("attendees/csv/", organisers.attendees_csv, name="attendees_csv"),
-    page_route("check-in/", organisers.check_in, name="check_in"),
+    page_route("attendees/csv/", organisers.attendees_csv, name="attendees-csv"),
+    page_route("check-in/", organisers.check_in, name="check-in"),
 ]

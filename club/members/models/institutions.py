@@ -6,13 +6,14 @@ import re
 import unicodedata
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
+
+from club.bilingual import pick
 
 
 def normalise_name(name: str) -> str:
@@ -88,9 +89,7 @@ class Institution(index.Indexed, ClusterableModel):
 
     @property
     def localized_name(self) -> str:
-        if self.name_ja and (get_language() or "").startswith("ja"):
-            return self.name_ja
-        return self.name
+        return pick(self.name, self.name_ja)
 
 
 class InstitutionAlias(models.Model):

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.functional import Promise
@@ -26,6 +25,7 @@ from club.members import roles
 from club.members.forms.groups import MembershipAction, MembershipActionForm
 from club.members.models import Chapter, GroupRole, SubjectGroup
 from club.members.privacy import ProfileView, Viewer
+from club.pagination import page_or_404
 
 MEMBERS_PER_PAGE = 24
 MEMBERSHIPS_PER_PAGE = 50
@@ -41,7 +41,7 @@ class GroupKind:
     intro: Promise
 
     def url_name(self, view: str) -> str:
-        return f"members:{self.prefix}_{view}"
+        return f"members:{self.prefix}-{view}"
 
     @property
     def list_url(self) -> str:
@@ -78,15 +78,6 @@ SUBJECT_GROUPS = GroupKind(
 )
 
 
-def _page(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
-    """One page of ``items``; a malformed or out-of-range page number is a 404, not a 500."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
-
-
 @require_GET
 def group_list(request: HttpRequest, kind: GroupKind) -> HttpResponse:
     """Every chapter (or subject group) with its visible member count and coordinators."""
@@ -111,7 +102,9 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     group = get_object_or_404(kind.model, slug=slug)
     viewer = Viewer.for_user(request.user)
     member = roles.active_member(request.user)
-    page_obj = _page(request, services.visible_members(group, viewer), MEMBERS_PER_PAGE)
+    page_obj = page_or_404(
+        services.visible_members(group, viewer), request.GET.get("page"), MEMBERS_PER_PAGE
+    )
     context = {
         "kind": kind,
         "group": group,
@@ -195,7 +188,9 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
         status = 400
 
     viewer = Viewer.for_user(request.user)
-    page_obj = _page(request, services.manageable_memberships(group), MEMBERSHIPS_PER_PAGE)
+    page_obj = page_or_404(
+        services.manageable_memberships(group), request.GET.get("page"), MEMBERSHIPS_PER_PAGE
+    )
     rows = [
         {"membership": membership, "profile": ProfileView(membership.member, viewer)}
         for membership in page_obj.object_list
@@ -250,11 +245,11 @@ def _routes(kind: GroupKind, base: str) -> list:
     prefix = kind.prefix
     kwargs = {"kind": kind}
     return [
-        path(f"{base}/", group_list, kwargs, name=f"{prefix}_list"),
-        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}_detail"),
-        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}_join"),
-        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}_leave"),
-        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}_manage"),
+        path(f"{base}/", group_list, kwargs, name=f"{prefix}-list"),
+        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}-detail"),
+        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}-join"),
+        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}-leave"),
+        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}-manage"),
     ]
 
 

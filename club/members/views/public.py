@@ -73,5 +73,5 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns: list[URLPattern] = [
-    path("members/<int:pk>/", member_detail, name="member_detail"),
+    path("members/<int:pk>/", member_detail, name="member-detail"),
 ]

@@ -90,5 +90,5 @@ def outcomes_url(context: dict[str, Any]) -> str:
     if not user.is_authenticated:
         return ""
     if sees_all_outcomes(user):
-        return reverse("outcomes_admin:dashboard")
+        return reverse("outcomes-admin:dashboard")
     return reverse("outcomes:index") if coordinated(user).exists() else ""
