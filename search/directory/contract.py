@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from club.members.privacy import Viewer
+from club.text import words
 from search.directory.facets import SELECTABLE
 
 MAX_TEXT_LENGTH = 500
@@ -28,9 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 def search_words(text: str) -> list[str]:
     """The folded words of a search text, each once."""
-    from club.members.models.institutions import normalise_name
-
-    return list(dict.fromkeys(normalise_name(text).split()))
+    return words(text)
 
 
 class InvalidQuery(ValueError):

@@ -17,12 +17,12 @@ from club.members.models import (
     MemberStatus,
     Participation,
 )
-from club.members.models.institutions import normalise_name
 from club.members.privacy import (
     BROAD_AUDIENCES,
     Section,
     section_audience,
 )
+from club.text import fold
 from search.directory.token_index import facet_token
 from search.models import DirectoryEntry, DirectoryFacetValue
 
@@ -75,7 +75,7 @@ def _institution_text(institution: Institution | None) -> list[str]:
 
 def _fold(parts: Iterable[str | None]) -> str:
     """Folded words; absurdly long ones cut short (PostgreSQL indexes 2,047 bytes a word)."""
-    words = (word for part in parts if part for word in normalise_name(part).split())
+    words = (word for part in parts if part for word in fold(part).split())
     return " ".join(word[:MAX_WORD] for word in words)
 
 

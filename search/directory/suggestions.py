@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from club.members.models.institutions import normalise_name
 from club.members.privacy import Section
+from club.text import fold
 from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.sql import Condition, all_of
 
@@ -63,7 +63,7 @@ class NameWords:
         for name in self.written_names:
             for written in name.split():
                 # Only non-ASCII words need the (slower) full folding to compare.
-                folded = written.casefold() if written.isascii() else normalise_name(written)
+                folded = written.casefold() if written.isascii() else fold(written)
                 if folded == word:
                     return written
         return word
@@ -94,7 +94,7 @@ def corrected_text(query: DirectoryQuery, words: NameWords) -> str:
     changed = False
     corrected = []
     for typed in query.text.split():
-        terms = normalise_name(typed).split()
+        terms = fold(typed).split()
         if all(words.known(term) for term in terms):
             corrected.append(typed)
             continue

@@ -44,7 +44,9 @@ def indexed(term: str) -> bool:
     It then answers exactly "some section has a word starting with it", so for an
     entry whose every section the viewer may see, no further test is needed.
     """
-    return is_word_search(term) and connection.vendor in INDEXED_VENDORS
+    # SQLite's tokenizer splits words at vowel signs (marks); only letters and digits
+    # are indexed there exactly as they are written.
+    return is_word_search(term) and term.isalnum() and connection.vendor in INDEXED_VENDORS
 
 
 def _expression(query: DirectoryQuery) -> Node | None:
