@@ -8,5 +8,6 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from search import signals
+        from search.directory.database import checks  # noqa: F401 - registers the check
 
         signals.connect()

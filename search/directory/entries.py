@@ -23,7 +23,7 @@ from club.members.privacy import (
     section_audience,
 )
 from club.text import fold
-from search.directory.token_index import facet_token
+from search.directory.database.token_index import facet_token
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.utils.html import escape
 
-from club.text import fold_character, is_word_character
-from search.directory.words import is_word_search
+from club.text import fold_character, is_word_character, written_without_spaces
 
 
 def highlight(text: str | None, terms: list[str]) -> str | None:
@@ -23,8 +22,12 @@ def highlight(text: str | None, terms: list[str]) -> str | None:
         start = haystack.find(term)
         while start != -1:
             # Words of space-separated scripts match from the start of a word, so only
-            # such places are marked; other scripts match anywhere (search.directory.words).
-            if not is_word_search(term) or start == 0 or not is_word_character(haystack[start - 1]):
+            # such places are marked; other scripts match anywhere (as both backends do).
+            if (
+                written_without_spaces(term)
+                or start == 0
+                or not is_word_character(haystack[start - 1])
+            ):
                 for position in range(start, start + len(term)):
                     marked[origin[position]] = True
             start = haystack.find(term, start + 1)

@@ -8,7 +8,7 @@ section is visible when one of its audience tokens is among the viewer's; the
 tokens sit in one delimited column, so the test needs no join.
 
 The database's own full-text index decides which entries are read at all
-(search.directory.token_index); only those candidates are checked row by row.
+(search.directory.database.token_index); only those candidates are checked row by row.
 """
 
 # Every fragment below is built from constants and placeholders; user values only ever
@@ -27,13 +27,13 @@ from club.members.privacy import (
     Section,
     Viewer,
 )
-from search.directory import token_index
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
+from search.directory.database import token_index
+from search.directory.database.sql import TRUE, Condition, all_of
+from search.directory.database.suggestions import suggest
+from search.directory.database.words import found_in
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
 from search.directory.results import build_hit, entry_as_document, facet_counts
-from search.directory.sql import TRUE, Condition, all_of
-from search.directory.suggestions import suggest
-from search.directory.words import found_in
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 FACET_SIZE = 20

@@ -22,10 +22,10 @@ from django.db import connection
 from club.members.privacy import Section
 from club.text import fold
 from search.directory.contract import DirectoryQuery, DirectoryResult
-from search.directory.sql import Condition, all_of
+from search.directory.database.sql import Condition, all_of
 
 if TYPE_CHECKING:
-    from search.directory.database import SqlBuilder
+    from search.directory.database.backend import SqlBuilder
 
 # Close enough to be the same name mistyped ("banarjee"/"banerjee" is 0.88, "dc"/"duc" 0.8),
 # far enough to leave unrelated short names alone.

@@ -7,13 +7,13 @@ Thai, ...) match anywhere in the text, as the site search does.
 
 The exact test is a LIKE on the folded text of each section, so privacy can decide
 per section. Before it, the database's own index narrows the candidates
-(search.directory.token_index).
+(search.directory.database.token_index).
 """
 
 from __future__ import annotations
 
 from club.text import written_without_spaces
-from search.directory.sql import Condition
+from search.directory.database.sql import Condition
 
 
 def is_word_search(term: str) -> bool:

@@ -2,7 +2,7 @@
 
 Each entry's words and its facet values (as tokens such as ``=programme:A``) are
 indexed together: an FTS5 table on SQLite, a generated tsvector column with a GIN
-index on PostgreSQL (both made by search/migrations/0003). One index query then
+index on PostgreSQL (search.directory.database.schema). One index query then
 finds the entries that have a word starting with each search word and that pass
 every filter but at most one (each facet is counted with its own filter ignored,
 so an entry failing two filters counts nowhere). Only those entries are read.
@@ -20,12 +20,11 @@ from itertools import combinations
 from django.db import connection
 
 from search.directory.contract import DirectoryQuery
+from search.directory.database.schema import FTS_TABLE, INDEXED_VENDORS, WORDS_COLUMN
+from search.directory.database.sql import TRUE, Condition
+from search.directory.database.words import is_word_search
 from search.directory.facets import SELECTABLE
-from search.directory.sql import TRUE, Condition
-from search.directory.words import is_word_search
 
-FTS_TABLE = "search_directorytext"
-INDEXED_VENDORS = ("sqlite", "postgresql")
 # Facet tokens start with "=", which no indexed word does, so a search word never
 # matches one; keys and values of other shapes are simply not used to narrow.
 SAFE = re.compile(r"[A-Za-z0-9_-]+")
@@ -101,4 +100,4 @@ def candidates(query: DirectoryQuery) -> Condition:
             f"e.member_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
             [_fts5(expression)],
         )
-    return Condition("e.words @@ CAST(%s AS tsquery)", [_tsquery(expression)])
+    return Condition(f"e.{WORDS_COLUMN} @@ CAST(%s AS tsquery)", [_tsquery(expression)])
