@@ -50,13 +50,11 @@ def indexed(term: str) -> bool:
 
 def _expression(query: DirectoryQuery) -> Node | None:
     parts: list[Node] = [("word", term) for term in query.terms if indexed(term)]
-    active = [key for key in SELECTABLE if query.selected(key)]
-    if query.year_from or query.year_to:
-        active.append("year")
+    # Values selected one by one are tokens; a range's bounds are not expressed here.
     groups = [
         ("any", [("token", facet_token(key, value)) for value in query.selected(key)])
-        for key in active
-        if key != "year"
+        for key in SELECTABLE
+        if query.selected(key)
         and SAFE.fullmatch(key)
         and all(SAFE.fullmatch(value) for value in query.selected(key))
     ]
