@@ -3,7 +3,7 @@
 The directory never names a section itself: a hit's field, a text column's words and a
 facet's values are each tied to a member attribute, and club.members.privacy says which
 section holds that attribute. Moving an attribute there moves it here too (after the
-entries are rebuilt: manage.py directory_index refresh, or any re-save).
+entries are rebuilt: manage.py directory_index rebuild).
 """
 
 from __future__ import annotations
