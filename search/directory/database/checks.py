@@ -32,9 +32,10 @@ def text_index_present(
             errors.append(
                 Error(
                     f"The directory's text index is incomplete in database {alias!r}:"
-                    f" {', '.join(missing)} missing. Without it every directory search fails.",
-                    hint="Recreate it: manage.py migrate search 0003 && manage.py migrate search"
-                    " (see search/directory/database/schema.py).",
+                    f" {', '.join(missing)} missing, so directory searches fail or miss changes.",
+                    # migrate runs this check too, so the repair has to skip it.
+                    hint="Recreate it: manage.py migrate --skip-checks search 0003 && manage.py"
+                    " migrate --skip-checks search (search/directory/database/schema.py).",
                     id="search.E001",
                 )
             )
