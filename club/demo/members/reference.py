@@ -21,7 +21,7 @@ from club.members.models import (
     InstitutionAlias,
     SubjectGroup,
 )
-from club.members.models.institutions import normalise_name
+from club.text import fold
 
 Report = Callable[[str], None]
 
@@ -66,7 +66,7 @@ def _institutions(specs: list[InstitutionSpec]) -> tuple[dict[str, int], int]:
     ids: dict[str, int] = {}
     created = 0
     for spec in specs:
-        keys = [normalise_name(spec.name), *(normalise_name(alias) for alias in spec.aliases)]
+        keys = [fold(spec.name), *(fold(alias) for alias in spec.aliases)]
         institution = _find(keys, by_key, by_pk, alias_owner)
         if institution is None:
             institution = Institution(
@@ -80,7 +80,7 @@ def _institutions(specs: list[InstitutionSpec]) -> tuple[dict[str, int], int]:
             institution.save()
         # The canonical name becomes an alias too when the row we reuse has another name.
         for name in (spec.name, *spec.aliases):
-            key = normalise_name(name)
+            key = fold(name)
             if key in alias_owner or key in by_key:
                 continue
             InstitutionAlias(institution=institution, name=name).save()

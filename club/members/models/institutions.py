@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -14,13 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
 from club.bilingual import pick
-
-
-def normalise_name(name: str) -> str:
-    """Lower-case, accent-free, punctuation-free key used to match institution names."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", " ", folded).strip()
+from club.text import fold
 
 
 class InstitutionKind(models.TextChoices):
@@ -35,7 +26,7 @@ class InstitutionKind(models.TextChoices):
 class InstitutionQuerySet(models.QuerySet["Institution"]):
     def resolve(self, name: str) -> Institution | None:
         """The institution called ``name`` or known by it as an alias."""
-        key = normalise_name(name)
+        key = fold(name)
         if not key:
             return None
         return (
@@ -84,7 +75,7 @@ class Institution(index.Indexed, ClusterableModel):
         return self.localized_name
 
     def save(self, *args, **kwargs) -> None:
-        self.normalised_name = normalise_name(self.name)
+        self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)
 
     @property
@@ -109,5 +100,5 @@ class InstitutionAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.normalised_name = normalise_name(self.name)
+        self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)

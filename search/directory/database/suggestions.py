@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from club.members.models.institutions import normalise_name
 from club.members.privacy import Section
+from club.text import fold
 from search.directory.contract import DirectoryQuery, DirectoryResult
-from search.directory.sql import Condition, all_of
+from search.directory.database.sql import Condition, all_of
 
 if TYPE_CHECKING:
-    from search.directory.database import SqlBuilder
+    from search.directory.database.backend import SqlBuilder
 
 # Close enough to be the same name mistyped ("banarjee"/"banerjee" is 0.88, "dc"/"duc" 0.8),
 # far enough to leave unrelated short names alone.
@@ -63,7 +63,7 @@ class NameWords:
         for name in self.written_names:
             for written in name.split():
                 # Only non-ASCII words need the (slower) full folding to compare.
-                folded = written.casefold() if written.isascii() else normalise_name(written)
+                folded = written.casefold() if written.isascii() else fold(written)
                 if folded == word:
                     return written
         return word
@@ -94,7 +94,7 @@ def corrected_text(query: DirectoryQuery, words: NameWords) -> str:
     changed = False
     corrected = []
     for typed in query.text.split():
-        terms = normalise_name(typed).split()
+        terms = fold(typed).split()
         if all(words.known(term) for term in terms):
             corrected.append(typed)
             continue

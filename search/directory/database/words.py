@@ -1,23 +1,24 @@
 """How the database directory matches search words, with an index behind it.
 
-Words in space-separated scripts (everything ASCII once folded) match the start of a
-word, as the Elasticsearch edge n-grams do: "naka" finds "Nakamura", "engineer"
-finds "engineering". Other scripts are written without spaces between words
-(Japanese, Chinese, Thai), so there a word matches anywhere in the text.
+Words in scripts written with spaces (Latin, Cyrillic, Devanagari, ...) match the start
+of a word, as the Elasticsearch edge n-grams do: "naka" finds "Nakamura", "engineer"
+finds "engineering". Scripts written without spaces (club.text: Japanese, Chinese,
+Thai, ...) match anywhere in the text, as the site search does.
 
 The exact test is a LIKE on the folded text of each section, so privacy can decide
 per section. Before it, the database's own index narrows the candidates
-(search.directory.token_index).
+(search.directory.database.token_index).
 """
 
 from __future__ import annotations
 
-from search.directory.sql import Condition
+from club.text import written_without_spaces
+from search.directory.database.sql import Condition
 
 
 def is_word_search(term: str) -> bool:
-    """Folded words are letters and digits; ASCII ones come from space-separated scripts."""
-    return term.isascii() and term.isalnum()
+    """Whether a folded search word matches from the start of a word (not anywhere)."""
+    return not written_without_spaces(term)
 
 
 def pattern(term: str) -> str:

@@ -8,7 +8,7 @@ section is visible when one of its audience tokens is among the viewer's; the
 tokens sit in one delimited column, so the test needs no join.
 
 The database's own full-text index decides which entries are read at all
-(search.directory.token_index); only those candidates are checked row by row.
+(search.directory.database.token_index); only those candidates are checked row by row.
 """
 
 # Every fragment below is built from constants and placeholders; user values only ever
@@ -26,14 +26,16 @@ from club.members.privacy import (
     PUBLIC_AUDIENCE,
     Section,
     Viewer,
+    section_token,
 )
-from search.directory import token_index
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
-from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
+from search.directory.database import token_index
+from search.directory.database.sql import TRUE, Condition, all_of
+from search.directory.database.suggestions import suggest
+from search.directory.database.words import found_in
+from search.directory.facets import FACETS, FACETS_BY_KEY, Facet, FacetKind
 from search.directory.results import build_hit, entry_as_document, facet_counts
-from search.directory.sql import TRUE, Condition, all_of
-from search.directory.suggestions import suggest
-from search.directory.words import found_in
+from search.directory.sources import NAME_COLUMN, RECENT_SOURCE, TEXT_COLUMNS, source_section
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 FACET_SIZE = 20
@@ -68,7 +70,7 @@ class SqlBuilder:
     def visible(self, section: Section) -> Condition:
         if self.viewer.is_staff:
             return TRUE
-        tokens = [f"{section.value}:{token}" for token in self.tokens]
+        tokens = [section_token(section, token) for token in self.tokens]
         return self.open | _any_token("audience_tokens", tokens)
 
     def base(self) -> Condition:
@@ -76,29 +78,27 @@ class SqlBuilder:
         conditions = [Condition("e.listed = %s", [True]), self.visible(Section.PROFILE)]
         for term in self.query.terms:
             anywhere = self.open if token_index.indexed(term) else Condition("1 = 0")
-            conditions.append(
-                anywhere
-                | found_in(term, "e.text_name", "e.text_profile")
-                | (found_in(term, "e.text_career") & self.visible(Section.CAREER))
-                | (found_in(term, "e.text_participation") & self.visible(Section.PARTICIPATION))
-            )
+            # The profile is visible already (above); other sections' words need their own.
+            found = found_in(term, f"e.{NAME_COLUMN}", f"e.{TEXT_COLUMNS[Section.PROFILE]}")
+            for section, column in TEXT_COLUMNS.items():
+                if section != Section.PROFILE:
+                    found = found | (found_in(term, f"e.{column}") & self.visible(section))
+            conditions.append(anywhere | found)
         return all_of(conditions)
 
     def filters(self) -> dict[str, Condition]:
         """Per active filter, the facet rows that satisfy it (privacy comes separately)."""
         active: dict[str, Condition] = {}
         for facet in FACETS:
-            if facet.key == "year":
+            if facet.kind == FacetKind.RANGE:
                 bounds, params = [], []
-                if self.query.year_from:
-                    bounds.append("value >= %s")
-                    params.append(str(self.query.year_from))
-                if self.query.year_to:
-                    bounds.append("value <= %s")
-                    params.append(str(self.query.year_to))
+                for test, bound in zip((">=", "<="), self.query.bounds(facet.key), strict=True):
+                    if bound is not None:
+                        bounds.append(f"value {test} %s")
+                        params.append(str(bound))
                 if bounds:
-                    active["year"] = Condition(
-                        "facet = %s AND " + " AND ".join(bounds), ["year", *params]
+                    active[facet.key] = Condition(
+                        "facet = %s AND " + " AND ".join(bounds), [facet.key, *params]
                     )
             elif values := list(self.query.selected(facet.key)):
                 marks = ", ".join(["%s"] * len(values))
@@ -150,9 +150,14 @@ class DatabaseDirectory:
         )
 
 
+def _shown(section: Section) -> str:
+    """The matching row's flag that ``section`` is visible (the profile always is)."""
+    return "1 = 1" if section == Section.PROFILE else f"m.s_{section.value}"
+
+
 def _seen(facet: Facet) -> str:
     """The test that the facet's section is visible, as an ' AND …' suffix (profile: none)."""
-    return "" if facet.section == Section.PROFILE else f" AND m.s_{facet.section.value}"
+    return "" if facet.section == Section.PROFILE else f" AND {_shown(facet.section)}"
 
 
 def _passes(key: str) -> str:
@@ -171,8 +176,8 @@ def _page(sql: SqlBuilder, every_filter: str) -> Condition:
     columns, params = ["0"], []
     if query.sort == Sort.RELEVANCE and query.terms:
         for term in query.terms:
-            for column, weight in (("e.text_name", 3), ("e.text_profile", 1)):
-                found = found_in(term, column)
+            for column, weight in ((NAME_COLUMN, 3), (TEXT_COLUMNS[Section.PROFILE], 1)):
+                found = found_in(term, f"e.{column}")
                 columns.append(f"CASE WHEN {found.sql} THEN {weight} ELSE 0 END")
                 params += found.params
         order = "s.score DESC, s.sort_name, s.id"
@@ -186,7 +191,7 @@ def _page(sql: SqlBuilder, every_filter: str) -> Condition:
         f"SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT s.id,"
         f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM (SELECT m.id, e.sort_name,"
         f" ({' + '.join(columns)}) AS score,"
-        " CASE WHEN m.s_participation THEN e.latest_start END AS recent"
+        f" CASE WHEN {_shown(source_section(RECENT_SOURCE))} THEN e.latest_start END AS recent"
         f" FROM m CROSS JOIN {ENTRY} e WHERE e.member_id = m.id AND {every_filter}) s"
         f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p",
         params,
@@ -211,8 +216,10 @@ def _statement(sql: SqlBuilder) -> tuple[str, list]:
         for key, c in filters.items()
     }
     # The sections facets belong to (the profile is visible to every matching row), and
-    # participation for the date the "most recent" sort may show.
-    flagged = ({facet.section for facet in FACETS} | {Section.PARTICIPATION}) - {Section.PROFILE}
+    # the one of the date the "most recent" sort may show.
+    flagged = ({facet.section for facet in FACETS} | {source_section(RECENT_SOURCE)}) - {
+        Section.PROFILE
+    }
     flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s in flagged})
     columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
     every_filter = " AND ".join(_passes(key) for key in filters) or "1 = 1"
@@ -250,7 +257,7 @@ def _facet_results(query: DirectoryQuery, counted: dict[str, dict[str, int]]) ->
     result = {}
     for facet in FACETS:
         values = counted[facet.key]
-        if facet.key != "year":
+        if facet.kind != FacetKind.RANGE:  # a range shows every value, for its bounds
             top = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
             values = dict(top)
         selected = query.selected(facet.key)

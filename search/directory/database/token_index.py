@@ -2,7 +2,7 @@
 
 Each entry's words and its facet values (as tokens such as ``=programme:A``) are
 indexed together: an FTS5 table on SQLite, a generated tsvector column with a GIN
-index on PostgreSQL (both made by search/migrations/0003). One index query then
+index on PostgreSQL (search.directory.database.schema). One index query then
 finds the entries that have a word starting with each search word and that pass
 every filter but at most one (each facet is counted with its own filter ignored,
 so an entry failing two filters counts nowhere). Only those entries are read.
@@ -20,12 +20,11 @@ from itertools import combinations
 from django.db import connection
 
 from search.directory.contract import DirectoryQuery
+from search.directory.database.schema import FTS_TABLE, INDEXED_VENDORS, WORDS_COLUMN
+from search.directory.database.sql import TRUE, Condition
+from search.directory.database.words import is_word_search
 from search.directory.facets import SELECTABLE
-from search.directory.sql import TRUE, Condition
-from search.directory.words import is_word_search
 
-FTS_TABLE = "search_directorytext"
-INDEXED_VENDORS = ("sqlite", "postgresql")
 # Facet tokens start with "=", which no indexed word does, so a search word never
 # matches one; keys and values of other shapes are simply not used to narrow.
 SAFE = re.compile(r"[A-Za-z0-9_-]+")
@@ -44,18 +43,18 @@ def indexed(term: str) -> bool:
     It then answers exactly "some section has a word starting with it", so for an
     entry whose every section the viewer may see, no further test is needed.
     """
-    return is_word_search(term) and connection.vendor in INDEXED_VENDORS
+    # SQLite's tokenizer splits words at vowel signs (marks); only letters and digits
+    # are indexed there exactly as they are written.
+    return is_word_search(term) and term.isalnum() and connection.vendor in INDEXED_VENDORS
 
 
 def _expression(query: DirectoryQuery) -> Node | None:
     parts: list[Node] = [("word", term) for term in query.terms if indexed(term)]
-    active = [key for key in SELECTABLE if query.selected(key)]
-    if query.year_from or query.year_to:
-        active.append("year")
+    # Values selected one by one are tokens; a range's bounds are not expressed here.
     groups = [
         ("any", [("token", facet_token(key, value)) for value in query.selected(key)])
-        for key in active
-        if key != "year"
+        for key in SELECTABLE
+        if query.selected(key)
         and SAFE.fullmatch(key)
         and all(SAFE.fullmatch(value) for value in query.selected(key))
     ]
@@ -99,4 +98,4 @@ def candidates(query: DirectoryQuery) -> Condition:
             f"e.member_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
             [_fts5(expression)],
         )
-    return Condition("e.words @@ CAST(%s AS tsquery)", [_tsquery(expression)])
+    return Condition(f"e.{WORDS_COLUMN} @@ CAST(%s AS tsquery)", [_tsquery(expression)])
