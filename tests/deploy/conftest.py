@@ -18,6 +18,7 @@ import requests
 from tests.faults.test_redis_outage import sign_in
 from tests.servers import ROOT, manage, own_database
 
+
 @pytest.fixture(scope="session")
 def deploy_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Settings for the site's processes on a migrated database seeded with the demo accounts."""
@@ -50,6 +51,9 @@ def browser_session(base: str, username: str | None = None, **options: object) -
     """An HTTP client that sends Referer and Origin as a browser does (CSRF checks them over
     HTTPS), signed in as ``username`` if given."""
     session = requests.Session()
+    # Loopback servers: no proxy from the environment, and REQUESTS_CA_BUNDLE would
+    # override a test certificate given as ``verify``.
+    session.trust_env = False
     session.headers.update({"Referer": f"{base}/", "Origin": base})
     for name, value in options.items():
         setattr(session, name, value)

@@ -110,7 +110,8 @@ class Worker(Service):
 
     def __init__(self, environment: dict[str, str], logs: Path) -> None:
         self.port = free_port()
-        super().__init__(f"web-{self.port}", exec_start(WEB_UNIT, str(self.port)), environment, logs)
+        command = exec_start(WEB_UNIT, str(self.port))
+        super().__init__(f"web-{self.port}", command, environment, logs)
 
     @property
     def url(self) -> str:

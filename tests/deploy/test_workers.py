@@ -85,9 +85,7 @@ def test_a_question_asked_on_one_worker_reaches_a_reader_on_the_other(workers, m
             assert seen["question"]["id"] == asked["question"]
 
         answer = "Answered on worker B, read on worker A."
-        reader.send(
-            json.dumps({"type": "answer", "question": asked["question"], "text": answer})
-        )
+        reader.send(json.dumps({"type": "answer", "question": asked["question"], "text": answer}))
         answered = next_frame(
             asker, lambda frame: frame["type"] == "question" and frame["kind"] == "answered"
         )
