@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MEMBERS ?= 2000
 
-.PHONY: demo test install browser messages check-tests serve
+.PHONY: demo test install browser proxy messages check-tests serve
 
 ## Install everything, build the demo site on the embedded defaults, and serve it with
 ## its task worker (e-mails, index updates); Ctrl-C stops both.
@@ -20,7 +20,7 @@ demo: install messages
 	DEBUG=false SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
 
 ## Install everything and run the whole test suite.
-test: install browser messages
+test: install browser proxy messages
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -38,6 +38,15 @@ browser:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-ipafont-gothic; \
 		else \
 			echo "chromium or a Japanese font is missing: run 'sudo apt-get install chromium fonts-ipafont-gothic' for the browser tests"; \
+		fi; }
+
+## Debian's nginx for the deploy tests, which run deploy/nginx/club.conf in front of two workers.
+proxy:
+	@{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx ; } || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+		else \
+			echo "nginx is missing: run 'sudo apt-get install nginx' for the deploy tests"; \
 		fi; }
 
 messages: install
