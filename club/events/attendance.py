@@ -20,6 +20,7 @@ from club.events.emails import EmailKind, queue_email
 from club.events.models import RSVP, EventPage, RSVPStatus
 from club.events.times import local_datetime
 from club.members.models import Member, MemberStatus
+from club.page_cache import depends_on, event_tag
 
 ACTIVE_STATUSES = (RSVPStatus.GOING, RSVPStatus.WAITLIST)
 
@@ -60,6 +61,7 @@ class Availability:
 
 def availability(event: EventPage) -> Availability:
     event = event.canonical
+    depends_on(event_tag(event.pk))
     rsvps = RSVP.objects.filter(event=event)
     return Availability(
         capacity=event.capacity, going=rsvps.going().count(), waiting=rsvps.waitlist().count()

@@ -18,6 +18,8 @@ from django.db.models import Exists, OuterRef, Q, TextChoices
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from club.page_cache import depends_on, member_tag
+
 if TYPE_CHECKING:
     from club.members.models import Member
 
@@ -249,6 +251,8 @@ class ProfileView:
     def __init__(self, member: Member, viewer: Viewer) -> None:
         self._member = member
         self.pk = member.pk
+        # Whatever renders this member depends on them (the anonymous page cache).
+        depends_on(member_tag(member.pk))
         self.is_own = viewer.member_id == member.pk
         self.sections = visible_sections(viewer, member)
         self.shows = {section.value: section in self.sections for section in Section}

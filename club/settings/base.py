@@ -12,6 +12,7 @@ from club.settings.env import (
     database_config,
     email_config,
     env_bool,
+    env_int,
     env_list,
     env_str,
     env_url,
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "club.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and the rest: a cached anonymous page costs no database query.
+    "club.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,23 +163,35 @@ if REDIS_URL:
     # as a cache miss (logged as a warning) and gives up on a connection within half a
     # second. Nothing that must not be lost lives in this cache (sessions and sign-in
     # attempts are in the database).
+    _REDIS_CACHE = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "club",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
+        "default": {**_REDIS_CACHE, "KEY_PREFIX": "club"},
+        "pages": {**_REDIS_CACHE, "KEY_PREFIX": "club-pages"},
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "club.cache"
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process only (Daphne); pages changed by another process (a management command)
+    # show once PAGE_CACHE_SECONDS have passed.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# Anonymous pages are kept this long at most (club/page_cache.py); 0 turns the cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # The alumni directory runs on Elasticsearch when configured, else on the database.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})
@@ -185,11 +200,13 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX") or "club-directory"
 DIRECTORY_SYNC_RETRY_SECONDS = 5
 
 # What follows every change to members (club.members.changes), in this order: the
-# directory entry, the re-visit outcomes row, then the (queued) search index sync.
+# directory entry, the re-visit outcomes row, the (queued) search index sync, then the
+# anonymous pages that show them (forgotten on commit).
 MEMBER_CHANGE_SUBSCRIBERS = [
     "search.member_changes.refresh_directory_entries",
     "club.outcomes.refresh.refresh_changed_members",
     "search.member_changes.queue_directory_sync",
+    "club.members.cached_pages.forget_member_pages",
 ]
 
 # Wagtail's own housekeeping tasks run immediately; ours that talk to outside

@@ -25,6 +25,7 @@ from club.members import roles
 from club.members.forms.groups import MembershipAction, MembershipActionForm
 from club.members.models import Chapter, GroupRole, SubjectGroup
 from club.members.privacy import ProfileView, Viewer
+from club.page_cache import depends_on, group_tag
 from club.pagination import page_or_404
 
 MEMBERS_PER_PAGE = 24
@@ -100,6 +101,7 @@ def group_list(request: HttpRequest, kind: GroupKind) -> HttpResponse:
 def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
     """A group's description, coordinators and members, as far as the viewer may see them."""
     group = get_object_or_404(kind.model, slug=slug)
+    depends_on(group_tag(group))
     viewer = Viewer.for_user(request.user)
     member = roles.active_member(request.user)
     page_obj = page_or_404(

@@ -1,0 +1,46 @@
+"""Every Wagtail page depends on the published page tree, its snippets and images.
+
+Publishing is rare (staff), so any change to the tree forgets all cached Wagtail pages:
+listings, the home page and feeds show other pages, and exactness here is not worth a map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from club.page_cache import depends_on, forget
+
+PAGE_TREE = "pages"
+
+
+@hooks.register("before_serve_page")
+def declare_page_tree(page: Page, request: Any, serve_args: Any, serve_kwargs: Any) -> None:
+    depends_on(PAGE_TREE)
+
+
+def forget_page_tree(**kwargs: Any) -> None:
+    forget(PAGE_TREE)
+
+
+for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+    signal.connect(forget_page_tree, dispatch_uid=f"page-cache-{signal!r}")
+post_delete.connect(forget_page_tree, sender=Page, dispatch_uid="page-cache-page-delete")
+for image_signal in (post_save, post_delete):
+    image_signal.connect(
+        forget_page_tree,
+        sender=get_image_model(),
+        dispatch_uid=f"page-cache-image-{image_signal!r}",
+    )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def forget_after_snippet_change(request: Any, instance: Any) -> None:
+    forget(PAGE_TREE)
