@@ -30,3 +30,11 @@ def test_ruff_format_is_clean():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_mypy_is_clean():
+    """Strict on club/ and search/, as configured in pyproject.toml."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-5000:]
