@@ -139,6 +139,8 @@ def running(*services: Service) -> Iterator[None]:
         for service in services:
             if isinstance(service, Worker):
                 service.wait_until_up()
+        for service in services:  # a bad command line has ended it by now
+            assert service.running(), f"{service.name} ended:\n{service.tail()}"
         yield
     finally:
         for service in services:

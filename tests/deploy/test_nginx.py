@@ -155,7 +155,7 @@ def test_an_upload_over_the_limit_gets_a_clear_413_page(proxied):
 
 
 def test_a_worker_going_away_is_not_noticed_through_nginx(proxied):
-    a, b = proxied.workers
+    a = proxied.workers[0]
     visitor = proxied.session()
     a.stop()  # as `systemctl restart club-web@PORT` begins
     a.wait_stopped()
