@@ -158,7 +158,7 @@ def raw_bulk_create(path: Path, chunk_size: int = 1000) -> None:
     from django.contrib.auth.hashers import make_password
 
     from club.members.models import Institution, Member, Participation
-    from club.members.models.institutions import normalise_name
+    from club.text import fold
 
     user_model = get_user_model()
     institutions: dict[str, int] = {}
@@ -169,7 +169,7 @@ def raw_bulk_create(path: Path, chunk_size: int = 1000) -> None:
             names = {(r["host_institution"], "JP") for r in chunk}
             names |= {(r["sending_institution"], r["nationality"]) for r in chunk}
             fresh = [
-                Institution(name=name, normalised_name=normalise_name(name), country=country)
+                Institution(name=name, normalised_name=fold(name), country=country)
                 for name, country in names
                 if name not in institutions
             ]

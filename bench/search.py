@@ -42,7 +42,7 @@ def setup_django(members: int) -> None:
 def ensure_members(count: int) -> None:
     from django.core.management import call_command
 
-    from club.members.demo.store import seed_members
+    from club.demo.members.store import seed_members
     from club.members.models import Member
 
     call_command("migrate", verbosity=0)

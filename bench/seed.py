@@ -40,8 +40,8 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from club.members.demo.generate import generate_members
-    from club.members.demo.store import seed_members
+    from club.demo.members.generate import generate_members
+    from club.demo.members.store import seed_members
     from club.members.models import Member
 
     call_command("migrate", verbosity=0)

@@ -1,53 +1,54 @@
-"""A progress bar for long management commands: redrawn on a terminal, sparse lines in logs."""
+"""Progress of long management commands: tqdm, drawn on the command's own output stream.
+
+The one piece of our own is the stream adapter: a command's ``OutputWrapper`` ends every
+write with a newline, which would break tqdm's redrawn line, and ``call_command(stdout=...)``
+must still capture the bar.
+"""
 
 from __future__ import annotations
 
-import time
+from typing import Any
 
 from django.core.management.base import OutputWrapper
+from tqdm import tqdm
+
+# Logs (not a terminal) get a line at most this often, not a redraw per update.
+LOG_INTERVAL_SECONDS = 10.0
 
 
-class ProgressBar:
-    """Shows ``done`` of ``total`` (or a running count when the total is unknown)."""
+class _CommandStream:
+    """A file for tqdm that writes through a command's output stream without added newlines."""
 
-    WIDTH = 30
-
-    def __init__(
-        self, stream: OutputWrapper, label: str = "", every: int = 10, enabled: bool = True
-    ) -> None:
+    def __init__(self, stream: OutputWrapper) -> None:
         self.stream = stream
-        self.enabled = enabled
-        self.label = label
-        self.every = every
-        self.interactive = stream.isatty()
-        self.started = time.monotonic()
-        self.updates = 0
-        self.drawn = False
 
-    def update(
-        self, done: int, total: int | None = None, unit: str = "", fraction: float | None = None
-    ) -> None:
-        """Draw ``done`` items; ``fraction`` overrides done/total (e.g. bytes read of a file)."""
-        self.updates += 1
-        last = total is not None and done >= total
-        if not self.enabled or (not self.interactive and self.updates % self.every and not last):
-            return
-        rate = done / max(time.monotonic() - self.started, 1e-6)
-        text = f"{self.label} {done:,}{f'/{total:,}' if total else ''} {unit} ({rate:,.0f}/s)"
-        if fraction is None and total:
-            fraction = done / total
-        if fraction is not None:
-            fraction = min(fraction, 1.0)
-            filled = int(fraction * self.WIDTH)
-            text = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {fraction:4.0%} {text}"
-        if self.interactive:
-            self.stream.write(f"\r{text.strip()}", ending="")
-            self.stream.flush()
-            self.drawn = True
-        else:
-            self.stream.write(text.strip())
+    def write(self, text: str) -> None:
+        self.stream.write(text, ending="")
 
-    def finish(self) -> None:
-        if self.drawn:
-            self.stream.write("")
-            self.drawn = False
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+class CommandProgress(tqdm):
+    """A tqdm bar for callbacks that report how far they are, not how much they just did."""
+
+    def to(self, done: int, total: int | None = None) -> None:
+        """Move the bar to ``done`` of ``total`` (a running count when the total is unknown)."""
+        if total is not None:
+            self.total = total
+        self.update(done - self.n)
+
+
+def progress_bar(
+    stream: OutputWrapper, unit: str = "it", enabled: bool = True, **options: Any
+) -> CommandProgress:
+    """A bar on ``stream``: redrawn on a terminal, a sparse line in logs; silent if not enabled."""
+    interactive = stream.isatty()
+    return CommandProgress(
+        unit=unit,
+        file=_CommandStream(stream),
+        disable=not enabled,
+        mininterval=0.1 if interactive else LOG_INTERVAL_SECONDS,
+        dynamic_ncols=interactive,
+        **options,
+    )

@@ -7,6 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from search import signals
-
-        signals.connect()
+        from search.directory.database import checks  # noqa: F401 - registers the check

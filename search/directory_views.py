@@ -28,12 +28,11 @@ from search.directory.contract import (
     Hit,
     InvalidQuery,
     Sort,
+    range_params,
 )
-from search.directory.facets import FACETS, FACETS_BY_KEY, Facet
+from search.directory.facets import FACETS, FACETS_BY_KEY, RANGES, Facet, FacetKind
 
 PHOTO_FILTER = "fill-96x96"
-# How a facet is picked in the form; every other facet is a list of checkboxes.
-FACET_WIDGETS = {"year": "range", "revisited": "choice"}
 SORT_LABELS = {
     Sort.RELEVANCE: gettext_lazy("Best match"),
     Sort.NAME: gettext_lazy("Name"),
@@ -119,8 +118,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "pages": _page_links(result, base, pairs),
         "sorts": [(sort.value, label) for sort, label in SORT_LABELS.items()],
         "default_sort": Sort.RELEVANCE.value,
-        "profile_url_template": reverse("members:member_detail", args=[0]).replace("/0/", "/{id}/"),
-        "json_url": reverse("directory:search_json"),
+        "profile_url_template": reverse("members:member-detail", args=[0]).replace("/0/", "/{id}/"),
+        "json_url": reverse("directory:search-json"),
     }
     return _private(render(request, "search/directory.html", context))
 
@@ -137,8 +136,11 @@ def search_json(request: HttpRequest) -> JsonResponse:
     payload["query"] = {
         "q": query.text,
         "filters": {key: list(values) for key, values in query.filters.items()},
-        "year_from": query.year_from,
-        "year_to": query.year_to,
+        **{
+            name: bound
+            for facet in RANGES
+            for name, bound in zip(range_params(facet), query.bounds(facet.key), strict=True)
+        },
         "sort": query.sort.value,
         "page": query.page,
     }
@@ -173,18 +175,19 @@ def _cards(hits: list[Hit]) -> list[Card]:
             programme_label=str(Programme(hit.programme).label)
             if hit.programme in Programme.values
             else (hit.programme or ""),
-            initials="".join(word[0] for word in hit.display_name.split()[:2]).upper(),
+            initials="".join(word[0] for word in (hit.display_name or "").split()[:2]).upper(),
         )
         for hit in hits
     ]
 
 
 def _panel(facet: Facet, query: DirectoryQuery, result: DirectoryResult) -> FacetPanel:
-    widget = FACET_WIDGETS.get(facet.key, "multi")
+    # The form picks a facet as its kind says: checkboxes, radio buttons or two bounds.
+    widget = facet.kind.value
     counts = result.facets.get(facet.key, [])
-    if widget != "range":
+    if facet.kind != FacetKind.RANGE:
         return FacetPanel(facet, widget, counts)
-    bounds = [str(year) if year else "" for year in (query.year_from, query.year_to)]
+    bounds = ["" if bound is None else str(bound) for bound in query.bounds(facet.key)]
     # A chosen bound with no alumni left in it still needs its option, or the form would drop it.
     known = {count.value for count in counts}
     extra = [FacetCount(b, b, 0, True) for b in dict.fromkeys(bounds) if b and b not in known]
@@ -209,13 +212,15 @@ def _chips(query: DirectoryQuery, result: DirectoryResult, base: str) -> list[Ch
             Chip(str(facet.label), labels.get(value, value), without(key, value))
             for value in values
         ]
-    year_label = str(FACETS_BY_KEY["year"].label)
-    if query.year_from:
-        label = _("from %(year)d") % {"year": query.year_from}
-        chips.append(Chip(year_label, label, without("year_from", str(query.year_from))))
-    if query.year_to:
-        label = _("until %(year)d") % {"year": query.year_to}
-        chips.append(Chip(year_label, label, without("year_to", str(query.year_to))))
+    for facet in RANGES:
+        low, high = query.bounds(facet.key)
+        name_from, name_to = range_params(facet)
+        if low is not None:
+            label = _("from %(year)d") % {"year": low}
+            chips.append(Chip(str(facet.label), label, without(name_from, str(low))))
+        if high is not None:
+            label = _("until %(year)d") % {"year": high}
+            chips.append(Chip(str(facet.label), label, without(name_to, str(high))))
     return chips
 
 

@@ -49,8 +49,8 @@ class DirectoryEntry(models.Model):
 
     # No index on "listed": nearly every row is listed, and SQLite would otherwise walk
     # that index instead of scanning the table, several times slower.
-    # The words and facet tokens are indexed outside the model, by search/migrations/0003:
-    # an FTS5 table on SQLite (kept in step by triggers), a tsvector column on PostgreSQL.
+    # The words and facet tokens are indexed outside the model (search.directory.database.
+    # schema): an FTS5 table on SQLite (kept in step by triggers), a tsvector on PostgreSQL.
 
     def __str__(self) -> str:
         return self.display_name

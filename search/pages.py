@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import reduce
 from operator import and_, or_
 
@@ -11,24 +10,23 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
 
+from club.bounds import one_line
+from club.text import written_without_spaces
+
 MAX_QUERY_LENGTH = 200
-# Japanese, Chinese and Thai are written without spaces, so word-based full text
-# (SQLite FTS5, PostgreSQL's 'simple' config) never matches a word inside a sentence.
-UNSEGMENTED_SCRIPT = re.compile(
-    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_query(raw: str) -> str:
     """Collapse whitespace, drop control characters and cap the length."""
-    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH]
+    return one_line(raw)[:MAX_QUERY_LENGTH]
 
 
 def search_pages(query: str, locale: Locale):
     """Live public pages in ``locale`` matching ``query``, best first."""
     pages = Page.objects.live().public().filter(locale=locale)
-    if UNSEGMENTED_SCRIPT.search(query):
+    # Word-based full text (SQLite FTS5, PostgreSQL) never finds a word inside a sentence
+    # of such a script, so those searches look for the text anywhere.
+    if written_without_spaces(query):
         return pages.filter(pk__in=_substring_matches(query.split())).specific().order_by("-pk")
     return pages.specific().search(query)
 

@@ -9,5 +9,5 @@ from search import directory_views
 app_name = "directory"
 urlpatterns: list[URLPattern] = [
     path("", directory_views.directory, name="index"),
-    path("search.json", directory_views.search_json, name="search_json"),
+    path("search.json", directory_views.search_json, name="search-json"),
 ]

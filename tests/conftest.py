@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Locale
 
-from club.pages.demo.site import seed_site
+from club.demo.pages.site import seed_site
 from club.pages.models import HomePage
 
 # Playwright's expect() waits 5 s by default, which a loaded 2-CPU CI machine can exceed while

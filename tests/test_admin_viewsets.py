@@ -33,11 +33,11 @@ def listed_names(response) -> list[str]:
 
 
 def test_admin_urls_are_where_the_tests_expect():
-    assert reverse("member_admin:index") == MEMBERS
-    assert reverse("member_admin:export") == MEMBERS + "export/"
+    assert reverse("member-admin:index") == MEMBERS
+    assert reverse("member-admin:export") == MEMBERS + "export/"
     assert reverse("wagtailsnippets_members_institution:list") == INSTITUTIONS
-    assert reverse("chapter_admin:index") == CHAPTERS
-    assert reverse("subjectgroup_admin:index") == GROUPS
+    assert reverse("chapter-admin:index") == CHAPTERS
+    assert reverse("subjectgroup-admin:index") == GROUPS
 
 
 @pytest.mark.parametrize("url", [MEMBERS, INSTITUTIONS, CHAPTERS, GROUPS])
@@ -158,7 +158,7 @@ def test_bad_filter_values_never_500(client, jess, alice, query):
 def test_staff_can_edit_a_member(client, jess, alice):
     client.force_login(jess)
 
-    response = client.get(reverse("member_admin:edit", args=[alice.pk]))
+    response = client.get(reverse("member-admin:edit", args=[alice.pk]))
 
     assert response.status_code == 200
     assert "Sakura Science history" in response.content.decode()
@@ -195,7 +195,7 @@ def test_chapter_listing_shows_counts_coordinators_and_manage_link(client, jess,
     india = next(chapter for chapter in listed(response) if chapter.slug == "india")
     assert india.member_count == 2
     assert "Carol Chandra" in html
-    assert reverse("members:chapter_manage", kwargs={"slug": "india"}) in html
+    assert reverse("members:chapter-manage", kwargs={"slug": "india"}) in html
     assert f"{MEMBERS}?chapter={india.pk}" in html
 
 
@@ -211,7 +211,7 @@ def test_members_menu_groups_the_viewsets(client, jess):
 
 def test_staff_edits_are_saved_but_status_stays_read_only(client, jess, alice):
     client.force_login(jess)
-    edit_url = reverse("member_admin:edit", args=[alice.pk])
+    edit_url = reverse("member-admin:edit", args=[alice.pk])
     form = client.get(edit_url).context["form"]
     data = {}
     for name, field in form.fields.items():
@@ -244,7 +244,7 @@ def test_staff_can_add_a_chapter(client, jess):
     client.force_login(jess)
 
     response = client.post(
-        reverse("chapter_admin:add"),
+        reverse("chapter-admin:add"),
         {"name": "Nepal chapter", "name_ja": "", "slug": "nepal-test", "country": "NP"},
     )
 

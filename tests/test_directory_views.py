@@ -145,7 +145,7 @@ def test_a_facet_filter_narrows_results_shows_a_chip_and_keeps_other_counts(clie
 
 
 def test_json_returns_the_contract_with_a_query_echo_and_private_caching(client, alumni):
-    response = client.get(directory_url(name="search_json"), {"country": "IN", "sort": "name"})
+    response = client.get(directory_url(name="search-json"), {"country": "IN", "sort": "name"})
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -188,7 +188,7 @@ def test_suggestions_tell_namesakes_apart_by_what_the_viewer_may_see(
         "asha3", "Asha", "Rao", "IN", organisation="Secret Works", visibility_career="private"
     )
 
-    payload = client.get(directory_url(language, "search_json"), {"q": "asha"}).json()
+    payload = client.get(directory_url(language, "search-json"), {"q": "asha"}).json()
 
     described = sorted((hit["country_name"], hit["organisation"] or "") for hit in payload["hits"])
     thailand = "Thailand" if language == "en" else "タイ"
@@ -206,7 +206,7 @@ def test_a_search_that_finds_nobody_offers_the_closest_name_with_the_same_filter
     assert html.unescape(link.group(1)) == "/en/directory/?q=Somchai&country=TH&sort=name"
     assert link.group(2) == "Somchai"
     assert (
-        client.get(directory_url(name="search_json"), {"q": "Somchay"}).json()["suggestion"]
+        client.get(directory_url(name="search-json"), {"q": "Somchay"}).json()["suggestion"]
         == "Somchai"
     )
 
@@ -219,7 +219,7 @@ def test_no_suggestion_names_someone_the_visitor_may_not_see(client, alumni):
 
 
 def test_json_hides_members_only_profiles_from_anonymous_visitors(client, alumni):
-    payload = client.get(directory_url(name="search_json"), {"q": "meera"}).json()
+    payload = client.get(directory_url(name="search-json"), {"q": "meera"}).json()
 
     assert payload["total"] == 0
     assert payload["hits"] == []
@@ -228,7 +228,7 @@ def test_json_hides_members_only_profiles_from_anonymous_visitors(client, alumni
 def test_json_shows_members_only_profiles_to_signed_in_members(client, alumni):
     client.post("/en/account/login/", {"username": "lan", "password": PASSWORD})
 
-    payload = client.get(directory_url(name="search_json"), {"q": "meera"}).json()
+    payload = client.get(directory_url(name="search-json"), {"q": "meera"}).json()
 
     assert [hit["display_name"] for hit in payload["hits"]] == ["Meera Membersonly"]
     assert country_counts(payload) == {"IN": 1}
@@ -271,7 +271,7 @@ def test_bad_input_is_a_clean_400_page(client, alumni, params):
 
 @pytest.mark.parametrize("params", BAD_QUERIES)
 def test_bad_input_is_a_json_400_with_the_reason(client, alumni, params):
-    response = client.get(directory_url(name="search_json"), params)
+    response = client.get(directory_url(name="search-json"), params)
 
     assert response.status_code == 400
     assert set(response.json()) == {"error"}
@@ -291,7 +291,7 @@ ODD_BUT_HARMLESS = [
 
 
 @pytest.mark.parametrize("params", ODD_BUT_HARMLESS)
-@pytest.mark.parametrize("name", ["index", "search_json"])
+@pytest.mark.parametrize("name", ["index", "search-json"])
 def test_odd_input_never_fails(client, alumni, params, name):
     response = client.get(directory_url(name=name), params)
 
@@ -361,7 +361,7 @@ def test_member_names_are_escaped_in_html_and_json(client, db):
     public_member("mallory", "<script>alert(1)</script>", "Evil", "IN")
 
     page = client.get(directory_url(), {"q": "alert"}).content.decode()
-    raw = client.get(directory_url(name="search_json"), {"q": "alert"}).content.decode()
+    raw = client.get(directory_url(name="search-json"), {"q": "alert"}).content.decode()
 
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; Evil" in page

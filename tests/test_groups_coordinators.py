@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from club.members import groups as services
+from club.members import roles
 from club.members.models import ChapterMembership, GroupRole, SubjectGroupMembership
 from club.members.privacy import Visibility
 from tests.factories import MemberFactory, SubjectGroupFactory, UserFactory, join
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def manage_url(slug: str, kind: str = "chapter") -> str:
-    return reverse(f"members:{kind}_manage", kwargs={"slug": slug})
+    return reverse(f"members:{kind}-manage", kwargs={"slug": slug})
 
 
 def role_of(member, chapter) -> str | None:
@@ -24,13 +24,13 @@ def role_of(member, chapter) -> str | None:
 
 
 def test_is_coordinator_only_for_own_active_chapter(alice, bob, carol, india, thailand):
-    assert services.is_coordinator(carol.user, india)
-    assert not services.is_coordinator(carol.user, thailand)
-    assert not services.is_coordinator(alice.user, india)
+    assert roles.is_coordinator(carol.user, india)
+    assert not roles.is_coordinator(carol.user, thailand)
+    assert not roles.is_coordinator(alice.user, india)
     carol.status = "pending"
     carol.save()
     carol.user.refresh_from_db()
-    assert not services.is_coordinator(carol.user, india)
+    assert not roles.is_coordinator(carol.user, india)
 
 
 def test_coordinator_sees_their_chapters_manage_page(client, alice, carol):
@@ -144,7 +144,7 @@ def test_coordinator_stepping_down_loses_the_manage_page(client, carol, india):
     response = client.post(manage_url("india"), {"action": "make_member", "member": carol.pk})
 
     assert response.status_code == 302
-    assert response.url == reverse("members:chapter_detail", kwargs={"slug": "india"})
+    assert response.url == reverse("members:chapter-detail", kwargs={"slug": "india"})
     assert client.get(manage_url("india")).status_code == 403
 
 
@@ -172,7 +172,7 @@ def test_chapter_coordinator_does_not_coordinate_subject_groups(client, carol):
 
 
 def test_manage_link_shows_only_for_those_who_may_manage(client, alice, carol):
-    detail = reverse("members:chapter_detail", kwargs={"slug": "india"})
+    detail = reverse("members:chapter-detail", kwargs={"slug": "india"})
 
     client.force_login(carol.user)
     as_coordinator = client.get(detail).content.decode()

@@ -34,10 +34,10 @@ def materials():
 def test_chapter_list_shows_chapters_counts_and_coordinators(client, alice, bob, carol, language):
     client.force_login(bob.user)
 
-    response = client.get(url("chapter_list", language))
+    response = client.get(url("chapter-list", language))
 
     assert response.status_code == 200
-    assert url("chapter_list", language).startswith(f"/{language}/")
+    assert url("chapter-list", language).startswith(f"/{language}/")
     cards = {card["group"].slug: card for card in response.context["cards"]}
     assert cards["india"]["group"].visible_member_count == 2
     assert [c.display_name for c in cards["india"]["coordinators"]] == ["Carol Chandra"]
@@ -49,14 +49,14 @@ def test_chapter_list_shows_chapters_counts_and_coordinators(client, alice, bob,
 def test_chapter_detail_renders_members_and_coordinators(client, alice, bob, carol, language):
     client.force_login(bob.user)
 
-    response = client.get(url("chapter_detail", language, slug="india"))
+    response = client.get(url("chapter-detail", language, slug="india"))
 
     assert response.status_code == 200
     assert member_names(response) == ["Alice Anand", "Carol Chandra"]
     assert [c.display_name for c in response.context["coordinators"]] == ["Carol Chandra"]
     html = response.content.decode()
     assert "Alice Anand" in html
-    assert reverse("members:member_detail", kwargs={"pk": alice.pk}) in html
+    assert reverse("members:member-detail", kwargs={"pk": alice.pk}) in html
     assert "css/members-groups.css" in html
 
 
@@ -64,8 +64,8 @@ def test_subject_group_pages_list_their_members(client, alice, bob, materials):
     SubjectGroupMembership.objects.create(group=materials, member=alice)
     client.force_login(bob.user)
 
-    listing = client.get(url("group_list"))
-    detail = client.get(url("group_detail", slug="materials"))
+    listing = client.get(url("group-list"))
+    detail = client.get(url("group-detail", slug="materials"))
 
     assert listing.status_code == 200
     assert [card["group"].visible_member_count for card in listing.context["cards"]] == [1]
@@ -73,12 +73,12 @@ def test_subject_group_pages_list_their_members(client, alice, bob, materials):
 
 
 def test_unknown_chapter_is_404(client):
-    assert client.get(url("chapter_detail", slug="atlantis")).status_code == 404
+    assert client.get(url("chapter-detail", slug="atlantis")).status_code == 404
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "99", "-1", "1.5"])
 def test_bad_page_number_is_404_not_500(client, alice, page):
-    response = client.get(url("chapter_detail", slug="india"), {"page": page})
+    response = client.get(url("chapter-detail", slug="india"), {"page": page})
 
     assert response.status_code == 404
 
@@ -88,8 +88,8 @@ def test_member_list_is_paginated(client, india, bob):
         join(MemberFactory(given_name=f"Member{number:02d}", family_name="Test"), india)
     client.force_login(bob.user)
 
-    first = client.get(url("chapter_detail", slug="india"))
-    second = client.get(url("chapter_detail", slug="india"), {"page": 2})
+    first = client.get(url("chapter-detail", slug="india"))
+    second = client.get(url("chapter-detail", slug="india"), {"page": 2})
 
     assert len(first.context["members"]) == 24
     assert len(second.context["members"]) == 6
@@ -108,7 +108,7 @@ def test_detail_page_queries_do_not_grow_with_members(
     client.force_login(bob.user)
 
     with django_assert_max_num_queries(25):
-        response = client.get(url("chapter_detail", slug="india"))
+        response = client.get(url("chapter-detail", slug="india"))
 
     assert len(response.context["members"]) == 12
 
@@ -142,7 +142,7 @@ def test_member_list_shows_only_profiles_the_viewer_may_see(
         client.logout()
         if user is not None:
             client.force_login(user)
-        response = client.get(url("chapter_detail", slug="thailand"))
+        response = client.get(url("chapter-detail", slug="thailand"))
         names = member_names(response)
         seen.append("Bob Boonmee" in names)
         assert ("Bob Boonmee" in response.content.decode()) is ("Bob Boonmee" in names)
@@ -157,10 +157,10 @@ def test_counts_only_include_visible_members(client, alice, bob, carol):
     carol.save()
 
     client.force_login(bob.user)
-    as_bob = client.get(url("chapter_list"))
-    detail = client.get(url("chapter_detail", slug="india"))
+    as_bob = client.get(url("chapter-list"))
+    detail = client.get(url("chapter-detail", slug="india"))
     client.logout()
-    as_anonymous = client.get(url("chapter_list"))
+    as_anonymous = client.get(url("chapter-list"))
 
     india_for = lambda response: next(  # noqa: E731
         card["group"] for card in response.context["cards"] if card["group"].slug == "india"
@@ -175,10 +175,10 @@ def test_anonymous_visitors_see_only_public_profiles_and_no_join_button(client, 
     carol.visibility_profile = Visibility.PUBLIC
     carol.save()
 
-    response = client.get(url("chapter_detail", slug="india"))
+    response = client.get(url("chapter-detail", slug="india"))
 
     assert member_names(response) == ["Carol Chandra"]
-    assert url("chapter_join", slug="india") not in response.content.decode()
+    assert url("chapter-join", slug="india") not in response.content.decode()
 
 
 def test_hidden_coordinators_are_not_named(client, bob, carol):
@@ -186,8 +186,8 @@ def test_hidden_coordinators_are_not_named(client, bob, carol):
     carol.save()
     client.force_login(bob.user)
 
-    listing = client.get(url("chapter_list"))
-    detail = client.get(url("chapter_detail", slug="india"))
+    listing = client.get(url("chapter-list"))
+    detail = client.get(url("chapter-detail", slug="india"))
 
     assert "Carol Chandra" not in listing.content.decode()
     assert detail.context["coordinators"] == []
@@ -201,8 +201,8 @@ def test_pending_and_anonymised_members_are_not_listed(client, india, bob, jess,
     join(gone, india)
     client.force_login(bob.user if viewer == "bob" else jess)
 
-    response = client.get(url("chapter_detail", slug="india"))
-    listing = client.get(url("chapter_list"))
+    response = client.get(url("chapter-detail", slug="india"))
+    listing = client.get(url("chapter-list"))
 
     assert member_names(response) == []
     india_card = next(c for c in listing.context["cards"] if c["group"].slug == "india")
@@ -215,15 +215,15 @@ def test_pending_and_anonymised_members_are_not_listed(client, india, bob, jess,
 def test_member_can_join_and_leave_a_chapter(client, alice, thailand):
     client.force_login(alice.user)
 
-    joined = client.post(url("chapter_join", slug="thailand"))
+    joined = client.post(url("chapter-join", slug="thailand"))
     assert joined.status_code == 302
-    assert joined.url == url("chapter_detail", slug="thailand")
+    assert joined.url == url("chapter-detail", slug="thailand")
     assert ChapterMembership.objects.filter(chapter=thailand, member=alice).exists()
 
-    page = client.get(url("chapter_detail", slug="thailand"))
-    assert url("chapter_leave", slug="thailand") in page.content.decode()
+    page = client.get(url("chapter-detail", slug="thailand"))
+    assert url("chapter-leave", slug="thailand") in page.content.decode()
 
-    left = client.post(url("chapter_leave", slug="thailand"))
+    left = client.post(url("chapter-leave", slug="thailand"))
     assert left.status_code == 302
     assert not ChapterMembership.objects.filter(chapter=thailand, member=alice).exists()
 
@@ -231,7 +231,7 @@ def test_member_can_join_and_leave_a_chapter(client, alice, thailand):
 def test_joining_twice_keeps_one_membership(client, alice, india):
     client.force_login(alice.user)
 
-    client.post(url("chapter_join", slug="india"))
+    client.post(url("chapter-join", slug="india"))
 
     assert ChapterMembership.objects.filter(chapter=india, member=alice).count() == 1
 
@@ -239,12 +239,12 @@ def test_joining_twice_keeps_one_membership(client, alice, india):
 def test_member_can_join_a_subject_group(client, alice, materials):
     client.force_login(alice.user)
 
-    client.post(url("group_join", slug="materials"))
+    client.post(url("group-join", slug="materials"))
 
     assert SubjectGroupMembership.objects.filter(group=materials, member=alice).exists()
 
 
-@pytest.mark.parametrize("action", ["chapter_join", "chapter_leave"])
+@pytest.mark.parametrize("action", ["chapter-join", "chapter-leave"])
 def test_join_and_leave_refuse_get(client, alice, action):
     client.force_login(alice.user)
 
@@ -260,14 +260,14 @@ def test_join_requires_csrf_token(alice, thailand):
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice.user)
 
-    response = client.post(url("chapter_join", slug="thailand"))
+    response = client.post(url("chapter-join", slug="thailand"))
 
     assert response.status_code == 403
     assert not ChapterMembership.objects.filter(chapter=thailand, member=alice).exists()
 
 
 def test_anonymous_join_redirects_to_sign_in(client, thailand):
-    response = client.post(url("chapter_join", slug="thailand"))
+    response = client.post(url("chapter-join", slug="thailand"))
 
     assert response.status_code == 302
     assert "next=" in response.url
@@ -278,9 +278,9 @@ def test_accounts_without_an_active_profile_cannot_join(client, jess, thailand):
     pending = MemberFactory(status=MemberStatus.PENDING)
 
     client.force_login(jess)
-    staff_response = client.post(url("chapter_join", slug="thailand"))
+    staff_response = client.post(url("chapter-join", slug="thailand"))
     client.force_login(pending.user)
-    pending_response = client.post(url("chapter_join", slug="thailand"))
+    pending_response = client.post(url("chapter-join", slug="thailand"))
 
     assert staff_response.status_code == 403
     assert pending_response.status_code == 403
@@ -292,11 +292,11 @@ def test_joining_a_chapter_reveals_its_chapter_only_profiles(client, alice, bob)
     bob.save()
     client.force_login(alice.user)
 
-    before = client.get(url("chapter_detail", slug="thailand"))
-    client.post(url("chapter_join", slug="thailand"))
-    after = client.get(url("chapter_detail", slug="thailand"))
-    client.post(url("chapter_leave", slug="thailand"))
-    again = client.get(url("chapter_detail", slug="thailand"))
+    before = client.get(url("chapter-detail", slug="thailand"))
+    client.post(url("chapter-join", slug="thailand"))
+    after = client.get(url("chapter-detail", slug="thailand"))
+    client.post(url("chapter-leave", slug="thailand"))
+    again = client.get(url("chapter-detail", slug="thailand"))
 
     assert "Bob Boonmee" not in member_names(before)
     assert "Bob Boonmee" in member_names(after)
@@ -306,7 +306,7 @@ def test_joining_a_chapter_reveals_its_chapter_only_profiles(client, alice, bob)
 def test_last_coordinator_may_leave_with_a_warning(client, carol, india):
     client.force_login(carol.user)
 
-    response = client.post(url("chapter_leave", slug="india"), follow=True)
+    response = client.post(url("chapter-leave", slug="india"), follow=True)
 
     assert not ChapterMembership.objects.filter(chapter=india, member=carol).exists()
     levels = [message.level_tag for message in response.context["messages"]]

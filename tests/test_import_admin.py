@@ -47,12 +47,12 @@ def staff_client(client, jess):
 
 
 def upload(client, file, **options):
-    return client.post(reverse("members_roster_import"), {"file": file, **options})
+    return client.post(reverse("members-roster-import"), {"file": file, **options})
 
 
 def confirm(client, response):
     token = response.context["pending"].token
-    return client.post(reverse("members_roster_import_confirm"), {"token": token})
+    return client.post(reverse("members-roster-import-confirm"), {"token": token})
 
 
 def imported() -> int:
@@ -60,12 +60,12 @@ def imported() -> int:
 
 
 def test_staff_see_the_upload_form_and_the_menu_item(staff_client):
-    response = staff_client.get(reverse("members_roster_import"))
+    response = staff_client.get(reverse("members-roster-import"))
 
     assert response.status_code == 200
     assert b"roster_id" in response.content
     assert b'enctype="multipart/form-data"' in response.content
-    assert reverse("members_roster_import").encode() in staff_client.get("/admin/").content
+    assert reverse("members-roster-import").encode() in staff_client.get("/admin/").content
 
 
 def test_a_preview_writes_nothing_and_lists_every_row(staff_client, tmp_path):
@@ -114,7 +114,7 @@ def test_an_unknown_token_imports_nothing(staff_client):
     upload(staff_client, csv_upload(GOOD))
 
     response = staff_client.post(
-        reverse("members_roster_import_confirm"), {"token": "../../etc/passwd"}
+        reverse("members-roster-import-confirm"), {"token": "../../etc/passwd"}
     )
 
     assert response.status_code == 302
@@ -141,7 +141,7 @@ def test_invalid_rows_are_reported_with_line_numbers_and_cannot_be_imported(staf
     assert response.context["report"].failed
     assert "before the start date" in content
     assert "<td>4</td>" in content
-    assert reverse("members_roster_import_confirm") not in content
+    assert reverse("members-roster-import-confirm") not in content
     assert imported() == 0
 
 
@@ -175,7 +175,7 @@ def test_a_bad_upload_is_a_form_error_never_a_500(staff_client, file, message):
 
 
 def test_a_post_without_a_file_is_a_form_error(staff_client):
-    response = staff_client.post(reverse("members_roster_import"), {"encoding": "klingon"})
+    response = staff_client.post(reverse("members-roster-import"), {"encoding": "klingon"})
 
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"file", "encoding"}
@@ -184,7 +184,7 @@ def test_a_post_without_a_file_is_a_form_error(staff_client):
 def test_a_plain_member_is_sent_away(client, alice):
     client.force_login(alice.user)
 
-    get = client.get(reverse("members_roster_import"))
+    get = client.get(reverse("members-roster-import"))
     post = upload(client, csv_upload(GOOD))
 
     assert get.status_code in (302, 403)
@@ -198,18 +198,18 @@ def test_an_admin_user_without_the_permission_is_refused(db, client):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
 
-    get = client.get(reverse("members_roster_import"))
+    get = client.get(reverse("members-roster-import"))
     post = upload(client, csv_upload(GOOD))
     menu = client.get("/admin/")
 
     assert get.status_code in (302, 403)
     assert post.status_code in (302, 403)
-    assert reverse("members_roster_import").encode() not in menu.content
+    assert reverse("members-roster-import").encode() not in menu.content
     assert imported() == 0
 
 
 def test_anonymous_visitors_are_sent_to_the_login(db, client):
-    response = client.get(reverse("members_roster_import"))
+    response = client.get(reverse("members-roster-import"))
 
     assert response.status_code == 302
     assert "/admin/login/" in response.headers["Location"]

@@ -127,7 +127,7 @@ def test_feed_dates_are_the_article_dates_not_the_publication_time(client, demo_
 
 @pytest.fixture
 def japanese_tag_names(demo_site):
-    from club.news.demo import seed_tag_names
+    from club.demo.news import seed_tag_names
 
     seed_tag_names(report=lambda _: None)
 

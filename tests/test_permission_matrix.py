@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+
+from club.events.permissions import can_create_events
+from club.members import roles
+from club.members.privacy import Section, Viewer, can_see
+from club.outcomes.access import may_see_chapter, outcome_chapters
+from club.qa.access import is_moderator
+from club.qa.models import QuestionChannel
+from tests.factories import MemberFactory, UserFactory
 
 OK = {200}
 LOGIN = {302}  # sent to the sign-in page
@@ -16,29 +28,29 @@ ROLES = ["anonymous", "alice", "bob", "carol", "jess"]
 # coordinates India, Jess is JST staff without a profile of her own.
 MATRIX = [
     (("members:profile", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
-    (("members:profile_edit", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
+    (("members:profile-edit", {}), dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED)),
     (
-        ("members:profile_export", {}),
+        ("members:profile-export", {}),
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),
     (
-        ("members:profile_delete", {}),
+        ("members:profile-delete", {}),
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),
     (
-        ("members:member_detail", {"pk": "alice"}),
+        ("members:member-detail", {"pk": "alice"}),
         dict(anonymous=DENIED, alice=OK, bob=OK, carol=OK, jess=OK),
     ),
     (
-        ("members:chapter_manage", {"slug": "india"}),
+        ("members:chapter-manage", {"slug": "india"}),
         dict(anonymous=LOGIN, alice=DENIED, bob=DENIED, carol=OK, jess=OK),
     ),
     (
-        ("members:chapter_manage", {"slug": "thailand"}),
+        ("members:chapter-manage", {"slug": "thailand"}),
         dict(anonymous=LOGIN, alice=DENIED, bob=DENIED, carol=DENIED, jess=OK),
     ),
     (
-        ("members:chapter_detail", {"slug": "india"}),
+        ("members:chapter-detail", {"slug": "india"}),
         dict(anonymous=OK, alice=OK, bob=OK, carol=OK, jess=OK),
     ),
     (("directory:index", {}), dict(anonymous=OK, alice=OK, bob=OK, carol=OK, jess=OK)),
@@ -47,7 +59,7 @@ MATRIX = [
         dict(anonymous=ADMIN_LOGIN, alice=ADMIN_LOGIN, bob=ADMIN_LOGIN, carol=ADMIN_LOGIN, jess=OK),
     ),
     (
-        ("member_admin:export", {}),
+        ("member-admin:export", {}),
         dict(anonymous=ADMIN_LOGIN, alice=ADMIN_LOGIN, bob=ADMIN_LOGIN, carol=ADMIN_LOGIN, jess=OK),
     ),
 ]
@@ -79,9 +91,96 @@ def test_members_cannot_edit_someone_else_by_posting_their_id(client, alice, bob
     client.force_login(bob.user)
 
     client.post(
-        reverse("members:profile_edit"),
+        reverse("members:profile-edit"),
         {"id": alice.pk, "member": alice.pk, "given_name": "Hijacked"},
     )
 
     alice.refresh_from_db()
     assert alice.given_name == "Alice"
+
+
+# Each JST staff capability has a permission of its own: holding one grants that capability
+# and no other. Checked through the decisions the pages use, on real rows.
+
+CAPABILITY_PERMISSIONS = {
+    "view all profiles": roles.VIEW_ALL_PROFILES,
+    "see outcomes": roles.SEE_ALL_OUTCOMES,
+    "manage events": roles.MANAGE_ALL_EVENTS,
+    "moderate Q&A": roles.MODERATE_ALL_QA,
+}
+
+
+@pytest.fixture
+def protected(db, india):
+    """Something behind each capability: a private section, a chapter's figures, a channel."""
+    hidden = MemberFactory(contact_email="hidden@example.org", visibility_contact="private")
+    channel = QuestionChannel.objects.create(title="Members corner", slug="members-corner")
+    return hidden, india, channel
+
+
+def _capabilities(user, protected) -> dict[str, bool]:
+    hidden, chapter, channel = protected
+    return {
+        "view all profiles": can_see(Viewer.for_user(user), hidden, Section.CONTACT),
+        "see outcomes": may_see_chapter(user, chapter) and bool(outcome_chapters(user)),
+        "manage events": can_create_events(user),
+        "moderate Q&A": is_moderator(user, channel),
+    }
+
+
+def _user_with(*permissions: str):
+    user = UserFactory()
+    for permission in permissions:
+        app_label, codename = permission.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return get_user_model().objects.get(pk=user.pk)  # a fresh permission cache
+
+
+@pytest.mark.parametrize("capability", CAPABILITY_PERMISSIONS)
+def test_each_capability_permission_grants_exactly_its_capability(protected, capability):
+    user = _user_with(CAPABILITY_PERMISSIONS[capability])
+
+    granted = _capabilities(user, protected)
+
+    assert granted == {name: name == capability for name in CAPABILITY_PERMISSIONS}
+
+
+def test_without_a_capability_permission_a_signed_in_user_has_none(protected):
+    assert not any(_capabilities(_user_with(), protected).values())
+
+
+def test_the_jst_staff_group_holds_every_capability(protected, jess):
+    assert all(_capabilities(jess, protected).values())
+
+
+def test_a_capability_lapses_with_the_account(protected):
+    user = _user_with(*CAPABILITY_PERMISSIONS.values())
+    user.is_active = False
+
+    assert not any(_capabilities(user, protected).values())
+
+
+def test_seeing_every_profile_does_not_manage_groups(client, india):
+    user = _user_with(roles.VIEW_ALL_PROFILES, "wagtailadmin.access_admin")
+    client.force_login(user)
+
+    response = client.get(reverse("members:chapter_manage", kwargs={"slug": india.slug}))
+
+    assert response.status_code in DENIED
+    assert not roles.can_manage_group(user, india)
+    assert roles.can_manage_group(_user_with("members.change_chapter"), india)
+
+
+def test_the_data_migration_gives_existing_staff_every_capability(protected, jess):
+    from django.apps import apps
+
+    migration = importlib.import_module("club.members.migrations.0004_staff_group_capabilities")
+    group = Group.objects.get(name=roles.JST_STAFF_GROUP)
+    group.permissions.remove(*Permission.objects.filter(codename__in=migration.CAPABILITIES))
+    assert not _capabilities(get_user_model().objects.get(pk=jess.pk), protected)["manage events"]
+
+    migration.grant(apps, None)
+
+    assert all(_capabilities(get_user_model().objects.get(pk=jess.pk), protected).values())

@@ -19,14 +19,14 @@ from tests.factories import (
 
 AREA_URLS = [
     "members:profile",
-    "members:profile_edit",
-    "members:profile_careers",
-    "members:profile_revisits",
-    "members:profile_participations",
-    "members:profile_photo",
-    "members:profile_privacy",
-    "members:profile_export",
-    "members:profile_delete",
+    "members:profile-edit",
+    "members:profile-careers",
+    "members:profile-revisits",
+    "members:profile-participations",
+    "members:profile-photo",
+    "members:profile-privacy",
+    "members:profile-export",
+    "members:profile-delete",
 ]
 
 
@@ -92,9 +92,9 @@ def test_overview_shows_my_own_profile_with_edit_links(client, demo_site, alice)
 
     assert "Alice Anand" in page
     assert "Metallurgist" in page
-    assert reverse("members:profile_edit") in page
-    assert reverse("members:profile_careers") in page
-    assert reverse("members:member_detail", args=[alice.pk]) in page
+    assert reverse("members:profile-edit") in page
+    assert reverse("members:profile-careers") in page
+    assert reverse("members:member-detail", args=[alice.pk]) in page
 
 
 def test_my_japanese_pages_name_my_fields_in_japanese(client, demo_site, alice):
@@ -115,7 +115,7 @@ def test_it_saves_the_profile_with_fields_and_links(client, demo_site, alice):
         **formset_data("links", [{"label": "ORCID", "url": "https://orcid.org/0000-0001"}])
     )
 
-    response = client.post(reverse("members:profile_edit"), data)
+    response = client.post(reverse("members:profile-edit"), data)
 
     assert response.status_code == 302
     alice.refresh_from_db()
@@ -136,7 +136,7 @@ def test_edit_page_suggests_curated_fields(client, demo_site, alice):
     FieldTag.objects.get_or_create(name="Robotics", defaults={"curated": True})
     client.force_login(alice.user)
 
-    page = client.get(reverse("members:profile_edit")).content.decode()
+    page = client.get(reverse("members:profile-edit")).content.decode()
 
     assert 'data-tag="Robotics"' in page
 
@@ -145,7 +145,7 @@ def test_it_shows_errors_and_saves_nothing_on_bad_input(client, demo_site, alice
     client.force_login(alice.user)
     data = profile_data(given_name="", contact_email="not-an-email", country="XX")
 
-    response = client.post(reverse("members:profile_edit"), data)
+    response = client.post(reverse("members:profile-edit"), data)
 
     assert response.status_code == 200
     form = response.context["form"]
@@ -164,7 +164,7 @@ def test_it_edits_and_deletes_links(client, demo_site, alice):
     ]
 
     response = client.post(
-        reverse("members:profile_edit"), profile_data(**formset_data("links", rows, initial=2))
+        reverse("members:profile-edit"), profile_data(**formset_data("links", rows, initial=2))
     )
 
     assert response.status_code == 302
@@ -181,7 +181,7 @@ def test_it_rejects_foreign_profile_changes_through_hidden_fields(client, demo_s
         id=bob.pk, pk=bob.pk, member=bob.pk, user=bob.user.pk, **formset_data("links", rows, 1)
     )
 
-    client.post(reverse("members:profile_edit"), data)
+    client.post(reverse("members:profile-edit"), data)
 
     bob.refresh_from_db()
     bob_link.refresh_from_db()
@@ -193,7 +193,7 @@ def test_it_rejects_foreign_profile_changes_through_hidden_fields(client, demo_s
 def test_there_are_no_pk_based_edit_urls(client, demo_site, alice, bob):
     client.force_login(alice.user)
 
-    response = client.post(f"{reverse('members:profile_edit')}{bob.pk}/", profile_data())
+    response = client.post(f"{reverse('members:profile-edit')}{bob.pk}/", profile_data())
 
     assert response.status_code == 404
     bob.refresh_from_db()
@@ -225,7 +225,7 @@ def test_it_adds_edits_and_deletes_careers(client, demo_site, alice):
         career_row(position="Lecturer", start_date="2021-04-01", is_current="on"),
     ]
 
-    response = client.post(reverse("members:profile_careers"), formset_data("careers", rows, 2))
+    response = client.post(reverse("members:profile-careers"), formset_data("careers", rows, 2))
 
     assert response.status_code == 302
     positions = set(alice.careers.values_list("position", "is_current"))
@@ -237,7 +237,7 @@ def test_a_career_ending_before_it_starts_is_an_error_on_the_end_date(client, de
     client.force_login(alice.user)
     rows = [career_row(start_date="2020-01-01", end_date="2019-01-01")]
 
-    response = client.post(reverse("members:profile_careers"), formset_data("careers", rows))
+    response = client.post(reverse("members:profile-careers"), formset_data("careers", rows))
 
     assert response.status_code == 200
     form = response.context["formset"].forms[0]
@@ -250,7 +250,7 @@ def test_a_current_position_cannot_have_an_end_date(client, demo_site, alice):
     client.force_login(alice.user)
     rows = [career_row(end_date="2022-01-01", is_current="on")]
 
-    response = client.post(reverse("members:profile_careers"), formset_data("careers", rows))
+    response = client.post(reverse("members:profile-careers"), formset_data("careers", rows))
 
     form = response.context["formset"].forms[0]
     assert "current position has no end date" in str(form.errors["end_date"])
@@ -262,7 +262,7 @@ def test_it_cannot_edit_another_members_career(client, demo_site, alice, bob):
     client.force_login(alice.user)
     rows = [career_row(id=bobs.pk, position="Hacked", DELETE="on")]
 
-    client.post(reverse("members:profile_careers"), formset_data("careers", rows, 1))
+    client.post(reverse("members:profile-careers"), formset_data("careers", rows, 1))
 
     bobs.refresh_from_db()
     assert (bobs.position, bobs.member_id) == ("Professor", bob.pk)
@@ -299,7 +299,7 @@ def test_it_adds_edits_and_deletes_revisits(client, demo_site, alice, kyoto):
         revisit_row(institution_name="kyoto university"),
     ]
 
-    response = client.post(reverse("members:profile_revisits"), formset_data("revisits", rows, 2))
+    response = client.post(reverse("members:profile-revisits"), formset_data("revisits", rows, 2))
 
     assert response.status_code == 302
     edited.refresh_from_db()
@@ -318,7 +318,7 @@ def test_a_revisit_before_the_first_programme_ended_is_an_error(client, demo_sit
     client.force_login(alice.user)
     rows = [revisit_row(start_date="2018-07-09")]
 
-    response = client.post(reverse("members:profile_revisits"), formset_data("revisits", rows))
+    response = client.post(reverse("members:profile-revisits"), formset_data("revisits", rows))
 
     assert response.status_code == 200
     form = response.context["formset"].forms[0]
@@ -330,7 +330,7 @@ def test_a_revisit_ending_before_it_starts_is_an_error(client, demo_site, alice,
     client.force_login(alice.user)
     rows = [revisit_row(start_date="2022-10-01", end_date="2022-01-01")]
 
-    response = client.post(reverse("members:profile_revisits"), formset_data("revisits", rows))
+    response = client.post(reverse("members:profile-revisits"), formset_data("revisits", rows))
 
     assert "end_date" in response.context["formset"].forms[0].errors
     assert not alice.revisits.exists()
@@ -340,7 +340,7 @@ def test_an_unknown_institution_is_a_clear_error(client, demo_site, alice):
     client.force_login(alice.user)
     rows = [revisit_row(institution_name="University of Nowhere")]
 
-    response = client.post(reverse("members:profile_revisits"), formset_data("revisits", rows))
+    response = client.post(reverse("members:profile-revisits"), formset_data("revisits", rows))
 
     errors = response.context["formset"].forms[0].errors
     assert "We do not know" in str(errors["institution_name"])
@@ -353,14 +353,14 @@ def test_a_jst_recorded_revisit_is_shown_but_cannot_be_changed(client, demo_site
     )
     client.force_login(alice.user)
 
-    page = client.get(reverse("members:profile_revisits"))
+    page = client.get(reverse("members:profile-revisits"))
     assert "Recorded by JST" in page.content.decode()
     assert recorded not in [form.instance for form in page.context["formset"]]
 
     rows = [revisit_row(id=recorded.pk, kind="other", start_date="2023-01-01", DELETE="on")]
-    client.post(reverse("members:profile_revisits"), formset_data("revisits", rows, 1))
+    client.post(reverse("members:profile-revisits"), formset_data("revisits", rows, 1))
     rows = [revisit_row(id=recorded.pk, kind="other", start_date="2023-01-01")]
-    client.post(reverse("members:profile_revisits"), formset_data("revisits", rows, 1))
+    client.post(reverse("members:profile-revisits"), formset_data("revisits", rows, 1))
 
     recorded.refresh_from_db()
     assert (recorded.kind, recorded.start_date, recorded.source) == (
@@ -374,7 +374,7 @@ def test_a_member_cannot_declare_a_revisit_as_recorded_by_jst(client, demo_site,
     client.force_login(alice.user)
     rows = [revisit_row(source="jst")]
 
-    client.post(reverse("members:profile_revisits"), formset_data("revisits", rows))
+    client.post(reverse("members:profile-revisits"), formset_data("revisits", rows))
 
     assert list(alice.revisits.values_list("source", flat=True)) == [RevisitSource.MEMBER]
 
@@ -383,16 +383,16 @@ def test_participations_are_listed_read_only(client, demo_site, alice):
     ParticipationFactory(member=alice, fiscal_year=2018)
     client.force_login(alice.user)
 
-    response = client.get(reverse("members:profile_participations"))
+    response = client.get(reverse("members:profile-participations"))
     page = response.content.decode()
 
     assert "Course A: science and technology experience" in page
     assert "Tohoku University" in page
-    assert client.post(reverse("members:profile_participations")).status_code == 405
+    assert client.post(reverse("members:profile-participations")).status_code == 405
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-@pytest.mark.parametrize("name", [url for url in AREA_URLS if url != "members:profile_export"])
+@pytest.mark.parametrize("name", [url for url in AREA_URLS if url != "members:profile-export"])
 def test_every_area_page_renders_in_both_languages(client, demo_site, alice, name, language):
     CareerEntryFactory(member=alice)
     ParticipationFactory(member=alice)

@@ -78,7 +78,7 @@ def test_export_is_a_utf8_json_attachment_with_everything(
 ):
     client.force_login(alice_with_history.user)
 
-    response = client.get(reverse("members:profile_export"))
+    response = client.get(reverse("members:profile-export"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -107,7 +107,7 @@ def test_export_holds_no_secret_and_no_other_members_data(
 ):
     client.force_login(alice_with_history.user)
 
-    body = client.get(reverse("members:profile_export")).content.decode()
+    body = client.get(reverse("members:profile-export")).content.decode()
 
     invitation = Invitation.objects.get(member=alice_with_history)
     assert invitation.token_hash not in body
@@ -132,7 +132,7 @@ def test_the_export_service_includes_the_photo_facts_but_no_file_path(alice, set
 def test_the_delete_page_says_what_stays_and_why(client, demo_site, alice):
     client.force_login(alice.user)
 
-    page = client.get(reverse("members:profile_delete")).content.decode()
+    page = client.get(reverse("members:profile-delete")).content.decode()
 
     assert "country of residence and nationality" in page
     assert "the programmes you took part in" in page
@@ -144,7 +144,7 @@ def test_the_delete_page_says_what_stays_and_why(client, demo_site, alice):
 def test_a_wrong_password_deletes_nothing(client, demo_site, alice):
     client.force_login(alice.user)
 
-    response = client.post(reverse("members:profile_delete"), {"password": "wrong"})
+    response = client.post(reverse("members:profile-delete"), {"password": "wrong"})
 
     assert response.status_code == 200
     assert "That is not your password" in response.content.decode()
@@ -160,7 +160,7 @@ def test_deleting_anonymises_keeps_statistics_and_signs_out(
     user_pk = alice.user.pk
     client.force_login(alice.user)
 
-    response = client.post(reverse("members:profile_delete"), {"password": "correct horse battery"})
+    response = client.post(reverse("members:profile-delete"), {"password": "correct horse battery"})
 
     assert response.status_code == 302
     alice.refresh_from_db()
@@ -211,4 +211,4 @@ def test_an_anonymised_member_is_hidden_from_other_members(client, demo_site, al
     anonymise_member(alice)
     client.force_login(bob.user)
 
-    assert client.get(reverse("members:member_detail", args=[alice.pk])).status_code == 404
+    assert client.get(reverse("members:member-detail", args=[alice.pk])).status_code == 404

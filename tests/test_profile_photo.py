@@ -55,7 +55,7 @@ def png_header_claiming(width: int, height: int) -> bytes:
 
 def upload(client, name: str, content: bytes, content_type: str = "image/png"):
     photo = SimpleUploadedFile(name, content, content_type=content_type)
-    return client.post(reverse("members:profile_photo"), {"photo": photo})
+    return client.post(reverse("members:profile-photo"), {"photo": photo})
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_profile_pages_show_a_rendition(signed_in, alice):
     upload(signed_in, "me.jpg", image_bytes("JPEG"), "image/jpeg")
     alice.refresh_from_db()
 
-    for url in (reverse("members:profile"), reverse("members:member_detail", args=[alice.pk])):
+    for url in (reverse("members:profile"), reverse("members:member-detail", args=[alice.pk])):
         page = signed_in.get(url).content.decode()
         assert ".fill-200x200" in page
     assert alice.photo.renditions.filter(filter_spec="fill-200x200").exists()
@@ -112,7 +112,7 @@ def test_a_photo_can_be_removed(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         upload(signed_in, "me.png", image_bytes())
-        signed_in.post(reverse("members:profile_photo"), {"remove": "1"})
+        signed_in.post(reverse("members:profile-photo"), {"remove": "1"})
 
     alice.refresh_from_db()
     assert alice.photo is None
@@ -186,7 +186,7 @@ def test_a_bad_photo_leaves_the_current_photo_in_place(signed_in, alice, image_c
 
 
 def test_a_post_without_a_file_is_a_form_error(signed_in):
-    response = signed_in.post(reverse("members:profile_photo"), {})
+    response = signed_in.post(reverse("members:profile-photo"), {})
 
     assert response.status_code == 200
     assert "photo" in response.context["form"].errors

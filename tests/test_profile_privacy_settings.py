@@ -24,7 +24,7 @@ def signed_in_alice(client, demo_site, alice):
 
 
 def test_the_page_offers_one_choice_per_section_with_explanations(signed_in_alice):
-    response = signed_in_alice.get(reverse("members:profile_privacy"))
+    response = signed_in_alice.get(reverse("members:profile-privacy"))
     page = response.content.decode()
 
     assert response.status_code == 200
@@ -40,7 +40,7 @@ def test_the_page_offers_one_choice_per_section_with_explanations(signed_in_alic
 def test_it_saves_the_chosen_levels(signed_in_alice, alice):
     data = privacy_data(bio=Visibility.PRIVATE, contact=Visibility.CHAPTER)
 
-    response = signed_in_alice.post(reverse("members:profile_privacy"), data)
+    response = signed_in_alice.post(reverse("members:profile-privacy"), data)
 
     assert response.status_code == 302
     alice.refresh_from_db()
@@ -51,7 +51,7 @@ def test_it_saves_the_chosen_levels(signed_in_alice, alice):
 
 def test_an_unknown_level_is_a_form_error(signed_in_alice, alice):
     response = signed_in_alice.post(
-        reverse("members:profile_privacy"), privacy_data(bio="everybody-and-their-dog")
+        reverse("members:profile-privacy"), privacy_data(bio="everybody-and-their-dog")
     )
 
     assert response.status_code == 200
@@ -72,8 +72,8 @@ def test_an_unknown_level_is_a_form_error(signed_in_alice, alice):
 def test_a_saved_level_changes_what_others_see(
     client, signed_in_alice, alice, bob, carol, level, anonymous_sees, bob_sees, carol_sees
 ):
-    client.post(reverse("members:profile_privacy"), privacy_data(bio=level, contact=level))
-    url = reverse("members:member_detail", args=[alice.pk])
+    client.post(reverse("members:profile-privacy"), privacy_data(bio=level, contact=level))
+    url = reverse("members:member-detail", args=[alice.pk])
 
     for person, expected in ((None, anonymous_sees), (bob, bob_sees), (carol, carol_sees)):
         client.logout()
@@ -86,8 +86,8 @@ def test_a_saved_level_changes_what_others_see(
 
 
 def test_hiding_the_profile_section_makes_the_page_a_404(client, signed_in_alice, alice, bob):
-    client.post(reverse("members:profile_privacy"), privacy_data(profile=Visibility.PRIVATE))
-    url = reverse("members:member_detail", args=[alice.pk])
+    client.post(reverse("members:profile-privacy"), privacy_data(profile=Visibility.PRIVATE))
+    url = reverse("members:member-detail", args=[alice.pk])
 
     assert client.get(url).status_code == 200  # alice herself
     client.force_login(bob.user)
@@ -100,7 +100,7 @@ def test_another_member_cannot_change_alices_settings(client, demo_site, alice, 
     client.force_login(bob.user)
 
     client.post(
-        reverse("members:profile_privacy"),
+        reverse("members:profile-privacy"),
         {**privacy_data(bio=Visibility.PUBLIC), "id": alice.pk, "pk": alice.pk},
     )
 

@@ -67,7 +67,7 @@ def page_as(client, viewer, member) -> tuple[int, str]:
     client.logout()
     if viewer is not None:
         client.force_login(viewer if not hasattr(viewer, "user") else viewer.user)
-    response = client.get(reverse("members:member_detail", args=[member.pk]))
+    response = client.get(reverse("members:member-detail", args=[member.pk]))
     return response.status_code, response.content.decode()
 
 
@@ -169,7 +169,7 @@ def test_a_japanese_page_names_the_fields_in_japanese(client, demo_site, alice_f
 def test_the_owner_gets_a_hint_and_can_preview_as_a_visitor(client, demo_site, alice_full, bob):
     alice_full.visibility_bio = Visibility.MEMBERS
     alice_full.save()
-    url = reverse("members:member_detail", args=[alice_full.pk])
+    url = reverse("members:member-detail", args=[alice_full.pk])
     client.force_login(alice_full.user)
 
     own = client.get(url).content.decode()
@@ -188,7 +188,7 @@ def test_the_owner_preview_says_when_the_whole_profile_is_hidden(client, demo_si
     client.force_login(alice_full.user)
 
     response = client.get(
-        reverse("members:member_detail", args=[alice_full.pk]), {"preview": "public"}
+        reverse("members:member-detail", args=[alice_full.pk]), {"preview": "public"}
     )
 
     assert response.status_code == 200
@@ -204,7 +204,7 @@ def test_other_viewers_cannot_use_the_preview(client, demo_site, alice_full, bob
 
     for preview in ("public", "members", "self", "<script>"):
         response = client.get(
-            reverse("members:member_detail", args=[alice_full.pk]), {"preview": preview}
+            reverse("members:member-detail", args=[alice_full.pk]), {"preview": preview}
         )
         page = response.content.decode()
         assert response.status_code == 200
@@ -246,7 +246,7 @@ def test_the_page_costs_the_same_queries_however_long_the_history(
         client.logout()
         if person is not None:
             client.force_login(person)
-        url = reverse("members:member_detail", args=[member.pk])
+        url = reverse("members:member-detail", args=[member.pk])
         client.get(url)  # warm caches (site root, renditions) outside the measurement
         return url
 

@@ -12,10 +12,10 @@ from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
+from club.demo.pages import content
+from club.demo.pages.site import seed_site
 from club.members.models import Chapter
 from club.news.models import NewsPage
-from club.pages.demo import content
-from club.pages.demo.site import seed_site
 from club.pages.models import ProgrammePage
 
 

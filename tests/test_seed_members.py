@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 
-from club.members.demo.generate import ROSTER_PREFIX, generate_members
-from club.members.demo.reference import ensure_reference_data
-from club.members.demo.store import seed_members
+from club.demo.members.generate import ROSTER_PREFIX, generate_members
+from club.demo.members.reference import ensure_reference_data
+from club.demo.members.store import seed_members
 from club.members.models import (
     CareerEntry,
     Chapter,

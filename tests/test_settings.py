@@ -105,11 +105,11 @@ def test_database_url_is_parsed_and_bad_ones_rejected():
 
 def test_email_url_variants():
     smtp = env.email_config("smtp+tls://user%40club:s3cret@mail.example.org:2525")
-    assert smtp["EMAIL_HOST"] == "mail.example.org"
-    assert smtp["EMAIL_PORT"] == 2525
-    assert smtp["EMAIL_HOST_USER"] == "user@club"
-    assert smtp["EMAIL_USE_TLS"] is True
-    assert env.email_config(None)["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    assert smtp.host == "mail.example.org"
+    assert smtp.port == 2525
+    assert smtp.user == "user@club"
+    assert smtp.use_tls is True
+    assert env.email_config(None).backend.endswith("console.EmailBackend")
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
         env.email_config("carrier-pigeon://coop")
 

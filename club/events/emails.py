@@ -13,13 +13,12 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from club import mail
 from club.events.calendar import event_ics, ics_filename
 from club.events.models import RSVP, EventPage, RSVPStatus
-from club.members.models import Member
 from club.public_urls import page_url
 
 logger = logging.getLogger(__name__)
@@ -56,13 +55,6 @@ def _enqueue(rsvp_id: int, kind: str) -> None:
         logger.exception("Could not queue the %s email for RSVP %s", kind, rsvp_id)
 
 
-def recipient(member: Member) -> str:
-    """The member's sign-in address, else their contact address ('' if neither)."""
-    if member.user_id and member.user.email:
-        return member.user.email
-    return member.contact_email
-
-
 def _in_language(event: EventPage, language: str) -> EventPage:
     locale = Locale.objects.filter(language_code=language).first()
     translated = event.get_translation_or_none(locale) if locale else None
@@ -72,7 +64,7 @@ def _in_language(event: EventPage, language: str) -> EventPage:
 def build_message(rsvp: RSVP, kind: EmailKind) -> EmailMultiAlternatives | None:
     """The email for ``kind``, or None if the member has no address or the RSVP moved on."""
     member = rsvp.member
-    address = recipient(member)
+    address = mail.member_address(member)
     if not address or rsvp.status != REQUIRED_STATUS[kind]:
         return None
     language = member.preferred_language or settings.LANGUAGE_CODE
@@ -90,13 +82,7 @@ def build_message(rsvp: RSVP, kind: EmailKind) -> EmailMultiAlternatives | None:
             "start": timezone.localtime(event.start, event.zone),
             "end": timezone.localtime(event.end, event.zone),
         }
-        subject = render_to_string("events/email/rsvp_subject.txt", context)
-        text = render_to_string("events/email/rsvp_body.txt", context)
-        html = render_to_string("events/email/rsvp_body.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [address]
-    )
-    message.attach_alternative(html, "text/html")
+    message = mail.build("events/email/rsvp", context, [address], language, html=True)
     message.attach(ics_filename(event), event_ics(event, join_url), "text/calendar")
     return message
 

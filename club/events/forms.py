@@ -14,8 +14,9 @@ from wagtail.images.fields import WagtailImageField
 from club.bounds import validate_sane_date
 from club.events.agenda import agenda_text, parse_agenda
 from club.events.models import EventMode, EventPage
-from club.events.permissions import is_event_staff, organised_chapters
+from club.events.permissions import organised_chapters
 from club.events.times import zone_label
+from club.members.roles import manages_all_events
 from club.news.models import NewsPage
 
 
@@ -130,7 +131,7 @@ class EventForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["chapter"].queryset = organised_chapters(user).order_by("name")
-        if not is_event_staff(user):
+        if not manages_all_events(user):
             # Coordinators always host as one of their chapters; only JST hosts chapterless events.
             self.fields["chapter"].required = True
             self.fields["chapter"].empty_label = None

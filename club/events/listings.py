@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, QueryDict
 from django_countries import countries
@@ -71,12 +69,3 @@ def host_countries(chapters: QuerySet[Chapter]) -> list[tuple[str, str]]:
     """(code, localised name) of the chapters' countries, sorted by name."""
     codes = {str(code) for code in chapters.values_list("country", flat=True) if code}
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
-
-
-def paginate_past(events: EventPageQuerySet, raw_page: str | None) -> Any:
-    """A page of past events; a page number that is not a positive integer in range is a 404."""
-    paginator = Paginator(events, PAST_PER_PAGE)
-    try:
-        return paginator.page(raw_page or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None

@@ -1,4 +1,4 @@
-"""Who organises which events: coordinators of the hosting chapter, and JST staff for all."""
+"""Who organises which events: coordinators of the hosting chapter, and event staff for all."""
 
 from __future__ import annotations
 
@@ -7,32 +7,17 @@ from typing import Any
 from django.db.models import QuerySet
 
 from club.events.models import EventPage
-from club.members.groups import active_member
-from club.members.models import Chapter, GroupRole
-from club.members.privacy import STAFF_PERMISSION
-
-
-def is_event_staff(user: Any) -> bool:
-    """JST staff (and superusers) organise every event, with or without a chapter."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.has_perm(STAFF_PERMISSION)
+from club.members.models import Chapter
+from club.members.roles import coordinated, manages_all_events
 
 
 def organised_chapters(user: Any) -> QuerySet[Chapter]:
     """The chapters whose events the user may create and edit."""
-    if is_event_staff(user):
-        return Chapter.objects.all()
-    member = active_member(user)
-    if member is None:
-        return Chapter.objects.none()
-    return Chapter.objects.filter(
-        memberships__member=member, memberships__role=GroupRole.COORDINATOR
-    )
+    return Chapter.objects.all() if manages_all_events(user) else coordinated(user)
 
 
 def can_create_events(user: Any) -> bool:
-    return is_event_staff(user) or organised_chapters(user).exists()
+    return manages_all_events(user) or organised_chapters(user).exists()
 
 
 def can_organise(user: Any, event: EventPage) -> bool:
@@ -41,7 +26,7 @@ def can_organise(user: Any, event: EventPage) -> bool:
     Decided on the original language version, so a translation cannot be moved
     to another chapter to gain access.
     """
-    if is_event_staff(user):
+    if manages_all_events(user):
         return True
     chapter_id = event.canonical.chapter_id
     if chapter_id is None:

@@ -6,16 +6,15 @@ from typing import Any
 
 from wagtail.signals import page_published
 
+from club.events.attendance import fill_free_seats
+from club.events.models import EventPage
+
 
 def seat_waitlist_after_publish(sender: type, instance: Any, **kwargs: Any) -> None:
-    from club.events.attendance import fill_free_seats
-
     fill_free_seats(instance)
 
 
 def connect() -> None:
-    from club.events.models import EventPage
-
     page_published.connect(
         seat_waitlist_after_publish, sender=EventPage, dispatch_uid="events-fill-seats"
     )

@@ -8,7 +8,10 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from club.members import changes
         from club.members.roles import ensure_staff_group
+
+        changes.connect()
 
         # Every app's post_migrate, not only ours: the permissions it grants are
         # created by other apps' receivers, which may run after ours.

@@ -1,8 +1,8 @@
-"""Chapter and subject-group membership: joining, leaving, roles, and who may manage a group.
+"""Chapter and subject-group membership: joining, leaving, roles and listings.
 
 Chapters and subject groups share one shape (``memberships`` with a role), so every
 service here takes either. Member listings always go through the privacy rule in
-``club.members.privacy``; nothing here decides on its own who may see a profile.
+``club.members.privacy``; who may manage a group is decided in ``club.members.roles``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from club.members.models import (
     ChapterMembership,
     GroupRole,
     Member,
-    MemberStatus,
     SubjectGroup,
     SubjectGroupMembership,
 )
-from club.members.privacy import STAFF_PERMISSION, Section, Viewer
+from club.members.privacy import Section, Viewer
 
 Group = Chapter | SubjectGroup
 Membership = ChapterMembership | SubjectGroupMembership
@@ -48,39 +47,11 @@ def _group_field(group: Group) -> str:
     return "chapter" if isinstance(group, Chapter) else "group"
 
 
-def active_member(user: Any) -> Member | None:
-    """The user's member profile if they are signed in, active and not pending or anonymised."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    member = getattr(user, "member", None)
-    if member is None or member.status != MemberStatus.ACTIVE:
-        return None
-    return member
-
-
 def membership_of(member: Member | None, group: Group) -> Membership | None:
     """The member's membership row in the group, if any."""
     if member is None:
         return None
     return group.memberships.filter(member=member).first()
-
-
-def is_coordinator(user: Any, group: Group) -> bool:
-    """Whether the user is an active member who coordinates this chapter or subject group."""
-    member = active_member(user)
-    if member is None:
-        return False
-    return group.memberships.filter(member=member, role=GroupRole.COORDINATOR).exists()
-
-
-def can_manage(user: Any, group: Group) -> bool:
-    """Coordinators manage their own group; JST staff manage every group."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    change_permission = f"members.change_{group._meta.model_name}"
-    if user.has_perm(STAFF_PERMISSION) or user.has_perm(change_permission):
-        return True
-    return is_coordinator(user, group)
 
 
 def coordinator_count(group: Group) -> int:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from club import mail
 from club.members.models import Invitation, Member
 from club.public_urls import absolute
 
@@ -21,15 +19,19 @@ def send_invitation(
     Earlier unused invitations stop working: only the newest link is valid. Bulk senders
     pass one open ``connection`` for all their emails.
     """
-    email = member.user.email if member.user_id and member.user.email else member.contact_email
+    email = mail.member_address(member)
     if not email:
         return None
     member.invitations.filter(used_at__isnull=True).delete()
     invitation, token = Invitation.issue(member, email)
     with translation.override(member.preferred_language):
         link = absolute(reverse("members:claim", kwargs={"token": token}))
-        context = {"member": member, "link": link, "expires_at": invitation.expires_at}
-        subject = render_to_string("members/email/invitation_subject.txt", context).strip()
-        body = render_to_string("members/email/invitation_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], connection=connection)
+    context = {"member": member, "link": link, "expires_at": invitation.expires_at}
+    mail.send(
+        "members/email/invitation",
+        context,
+        [email],
+        member.preferred_language,
+        connection=connection,
+    )
     return invitation

@@ -50,7 +50,7 @@ class CheckedPhoto:
 
 
 def max_photo_pixels() -> int:
-    return int(getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000))
+    return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
 
 def check_photo(upload: UploadedFile) -> CheckedPhoto:

@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, Q, TextChoices
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from club.members.models import Member
 
-# Holders see every profile section: JST staff (club.members.roles gives it to their group).
-STAFF_PERMISSION = "members.view_all_profiles"
 PUBLIC_AUDIENCE = "public"
 MEMBERS_AUDIENCE = "members"
 # The audiences that are not one person or one chapter, broadest first.
@@ -43,32 +43,77 @@ class Section(TextChoices):
     REVISITS = "revisits", _("Re-visits to Japan")
 
 
-# Which member attributes belong to which section. Anything not listed here is
-# never shown to anyone but the member and staff.
-SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
-    Section.PROFILE: (
-        "display_name",
-        "given_name",
-        "family_name",
-        "native_name",
-        "name_order",
-        "photo",
-        "country",
-        "nationality",
-        "fields",
-        "open_to_mentoring",
-        "chapters",
-        "subject_groups",
-    ),
-    Section.BIO: ("bio", "bio_ja"),
-    Section.CONTACT: ("contact_email", "links"),
-    Section.CAREER: ("position", "organisation", "careers"),
-    Section.PARTICIPATION: ("participations",),
-    Section.REVISITS: ("revisits",),
+@dataclass(frozen=True)
+class ProfileField:
+    """Where one member attribute is shown: its section, and whether it holds several values."""
+
+    section: Section
+    many: bool = False
+    # How the privacy settings name it, where the model's own name does not read well.
+    label: str | Promise | None = None
+
+
+# Which member attributes belong to which section: the only place this is said. Moving
+# an attribute to another section is a change of its line here; pages, exports, the JSON
+# API, the directory's hits, words and facets, and the privacy settings' help all follow.
+# Anything not listed is never shown to anyone but the member and staff.
+PROFILE_FIELDS: dict[str, ProfileField] = {
+    "display_name": ProfileField(Section.PROFILE),
+    "given_name": ProfileField(Section.PROFILE),
+    "family_name": ProfileField(Section.PROFILE),
+    "native_name": ProfileField(Section.PROFILE),
+    "name_order": ProfileField(Section.PROFILE),
+    "photo": ProfileField(Section.PROFILE),
+    "country": ProfileField(Section.PROFILE),
+    "nationality": ProfileField(Section.PROFILE),
+    "fields": ProfileField(Section.PROFILE, many=True),
+    "open_to_mentoring": ProfileField(Section.PROFILE),
+    "chapters": ProfileField(Section.PROFILE, many=True, label=_("chapters")),
+    "subject_groups": ProfileField(Section.PROFILE, many=True, label=_("subject groups")),
+    "bio": ProfileField(Section.BIO),
+    "bio_ja": ProfileField(Section.BIO),
+    "contact_email": ProfileField(Section.CONTACT),
+    "links": ProfileField(Section.CONTACT, many=True, label=_("links")),
+    "position": ProfileField(Section.CAREER),
+    "organisation": ProfileField(Section.CAREER),
+    "careers": ProfileField(Section.CAREER, many=True),
+    "participations": ProfileField(Section.PARTICIPATION, many=True),
+    "revisits": ProfileField(Section.REVISITS, many=True),
 }
-FIELD_SECTION: dict[str, Section] = {
-    name: section for section, names in SECTION_FIELDS.items() for name in names
-}
+
+
+def section_of(name: str) -> Section | None:
+    """The section a member attribute belongs to (None: shown to nobody but owner and staff)."""
+    field = PROFILE_FIELDS.get(name)
+    return field.section if field else None
+
+
+def fields_of(section: Section) -> list[str]:
+    """The member attributes of one section, in their listed order."""
+    return [name for name, field in PROFILE_FIELDS.items() if field.section == section]
+
+
+def section_contents(section: Section) -> str:
+    """What a section holds, in words, from the attributes' own names (for the settings form)."""
+    from django.utils.text import capfirst, get_text_list
+
+    from club.members.models import Member
+
+    labels = []
+    for name in fields_of(section):
+        label = PROFILE_FIELDS[name].label
+        if label is None:
+            try:
+                field = Member._meta.get_field(name)
+            except FieldDoesNotExist:  # a property such as display_name: named by its parts
+                continue
+            label = (
+                getattr(field, "verbose_name", None)
+                or field.related_model._meta.verbose_name_plural
+            )
+        labels.append(str(label))
+    listed = capfirst(get_text_list(list(dict.fromkeys(labels)), _("and")))
+    return _("%(contents)s.") % {"contents": listed}
 
 
 def chapter_token(chapter_id: int) -> str:
@@ -77,6 +122,11 @@ def chapter_token(chapter_id: int) -> str:
 
 def member_token(member_id: int) -> str:
     return f"member:{member_id}"
+
+
+def section_token(section: Section, audience_token: str) -> str:
+    """One audience token of one section, as the directory stores them ("career:members")."""
+    return f"{section.value}:{audience_token}"
 
 
 @dataclass(frozen=True)
@@ -107,8 +157,9 @@ class Viewer:
         if cached is not None:
             return cached
         from club.members.models import MemberStatus
+        from club.members.roles import views_all_profiles
 
-        is_staff = user.is_active and user.has_perm(STAFF_PERMISSION)
+        is_staff = views_all_profiles(user)
         member = getattr(user, "member", None)
         is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
         viewer = cls(
@@ -188,17 +239,6 @@ def _member_chapter_ids(member: Member) -> list[int]:
     return list(member.chapters.values_list("pk", flat=True))
 
 
-MANY_VALUED = {
-    "fields",
-    "links",
-    "careers",
-    "participations",
-    "revisits",
-    "chapters",
-    "subject_groups",
-}
-
-
 class ProfileView:
     """A member exactly as one viewer may see them.
 
@@ -214,13 +254,13 @@ class ProfileView:
         self.shows = {section.value: section in self.sections for section in Section}
 
     def __getattr__(self, name: str) -> Any:
-        section = FIELD_SECTION.get(name)
-        if section is None:
+        field = PROFILE_FIELDS.get(name)
+        if field is None:
             raise AttributeError(name)
-        if section not in self.sections:
-            return [] if name in MANY_VALUED else None
+        if field.section not in self.sections:
+            return [] if field.many else None
         value = getattr(self._member, name)
-        return list(value.all()) if name in MANY_VALUED else value
+        return list(value.all()) if field.many else value
 
     def to_dict(self) -> dict[str, Any]:
         """The visible fields as plain JSON-ready data."""
@@ -228,7 +268,7 @@ class ProfileView:
         for section in Section:
             if section not in self.sections:
                 continue
-            for name in SECTION_FIELDS[section]:
+            for name in fields_of(section):
                 data[name] = _plain(getattr(self, name))
         return data
 

@@ -12,13 +12,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from club import mail
 from club.members.models import Institution, Invitation, Member, MemberStatus, Participation
 from club.members.models.accounts import hash_token
 from club.public_urls import absolute
@@ -223,10 +222,7 @@ def contact_address() -> str:
 
 
 def _send(template: str, context: dict[str, Any], recipients: Iterable[str], language: str) -> None:
-    with translation.override(language):
-        subject = render_to_string(f"members/email/{template}_subject.txt", context)
-        body = render_to_string(f"members/email/{template}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, list(recipients))
+    mail.send(f"members/email/{template}", context, recipients, language)
 
 
 def notify_address_in_use(email: str, language: str) -> None:
@@ -242,7 +238,7 @@ def notify_address_in_use(email: str, language: str) -> None:
     with translation.override(language):
         context = {
             "login": absolute(reverse("members:login")),
-            "reset": absolute(reverse("members:password_reset")),
+            "reset": absolute(reverse("members:password-reset")),
             "contact": contact_address(),
         }
     _send("address_in_use", context, [email], language)
@@ -254,7 +250,7 @@ def notify_staff(member: Member) -> None:
         "member": member,
         "email": member.user.email if member.user else member.contact_email,
         "participations": list(member.participations.select_related("host_institution")),
-        "link": absolute(reverse("member_registrations:index")),
+        "link": absolute(reverse("member-registrations:index")),
     }
     _send("registration_staff", context, staff_recipients(), settings.LANGUAGE_CODE)
 

@@ -1,15 +1,32 @@
-"""The JST staff group and its permissions, kept in place after every migrate."""
+"""Every role question: who is an active member, who coordinates what, what JST staff may do.
+
+JST staff hold one permission per capability (see ``CAPABILITIES``); the "JST staff" group
+gets all of them, kept in place after every migrate. Apps ask here, never ``has_perm``
+themselves, so a capability means the same thing on every page.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group as AuthGroup
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+
+if TYPE_CHECKING:
+    from club.members.models import Chapter, Member, SubjectGroup
+
+# One permission per staff capability (declared on Member.Meta.permissions).
+VIEW_ALL_PROFILES = "members.view_all_profiles"
+SEE_ALL_OUTCOMES = "members.see_all_outcomes"
+MANAGE_ALL_EVENTS = "members.manage_all_events"
+MODERATE_ALL_QA = "members.moderate_all_qa"
+CAPABILITIES = (VIEW_ALL_PROFILES, SEE_ALL_OUTCOMES, MANAGE_ALL_EVENTS, MODERATE_ALL_QA)
 
 JST_STAFF_GROUP = "JST staff"
 JST_STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("members", "view_all_profiles"),
+    *(tuple(capability.split(".")) for capability in CAPABILITIES),
     ("members", "export_members"),
     ("members", "import_roster"),
     ("members", "view_member"),
@@ -23,12 +40,86 @@ JST_STAFF_PERMISSIONS = [
     ("members", "view_subjectgroup"),
     ("members", "add_subjectgroup"),
     ("members", "change_subjectgroup"),
+    # Managing Q&A channels in the Wagtail admin.
+    ("qa", "view_questionchannel"),
+    ("qa", "add_questionchannel"),
+    ("qa", "change_questionchannel"),
+    ("qa", "delete_questionchannel"),
 ]
 
 
-def ensure_staff_group(**_: Any) -> Group:
+def is_signed_in(user: Any) -> bool:
+    """A signed-in, active account (staff or member)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def holds(user: Any, permission: str) -> bool:
+    """Whether an active, signed-in user holds ``permission`` (superusers hold every one)."""
+    return is_signed_in(user) and user.has_perm(permission)
+
+
+def views_all_profiles(user: Any) -> bool:
+    """Sees every section of every profile, whatever its privacy setting."""
+    return holds(user, VIEW_ALL_PROFILES)
+
+
+def sees_all_outcomes(user: Any) -> bool:
+    """Sees the re-visit figures of every chapter and the admin dashboard."""
+    return holds(user, SEE_ALL_OUTCOMES)
+
+
+def manages_all_events(user: Any) -> bool:
+    """Organises every event, with or without a chapter."""
+    return holds(user, MANAGE_ALL_EVENTS)
+
+
+def moderates_all_qa(user: Any) -> bool:
+    """Moderates every Q&A channel and opens any event's live Q&A."""
+    return holds(user, MODERATE_ALL_QA)
+
+
+def active_member(user: Any) -> Member | None:
+    """The user's member profile if they are signed in, active and not pending or anonymised."""
+    if not is_signed_in(user):
+        return None
+    from club.members.models import MemberStatus
+
+    member = getattr(user, "member", None)
+    if member is None or member.status != MemberStatus.ACTIVE:
+        return None
+    return member
+
+
+def coordinated(
+    user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
+) -> QuerySet[Any]:
+    """The chapters (or subject groups) the user coordinates as an active member."""
+    from club.members.models import Chapter, GroupRole
+
+    group_model = group_model or Chapter
+    member = active_member(user)
+    if member is None:
+        return group_model.objects.none()
+    return group_model.objects.filter(
+        memberships__member=member, memberships__role=GroupRole.COORDINATOR
+    )
+
+
+def is_coordinator(user: Any, group: Chapter | SubjectGroup) -> bool:
+    """Whether the user is an active member who coordinates this chapter or subject group."""
+    return coordinated(user, type(group)).filter(pk=group.pk).exists()
+
+
+def can_manage_group(user: Any, group: Chapter | SubjectGroup) -> bool:
+    """Coordinators manage their own group; staff who may change groups manage every one."""
+    if holds(user, f"members.change_{group._meta.model_name}"):
+        return True
+    return is_coordinator(user, group)
+
+
+def ensure_staff_group(**_: Any) -> AuthGroup:
     """Create or refresh the 'JST staff' group (post_migrate receiver)."""
-    group, _created = Group.objects.get_or_create(name=JST_STAFF_GROUP)
+    group, _created = AuthGroup.objects.get_or_create(name=JST_STAFF_GROUP)
     for app_label, codename in JST_STAFF_PERMISSIONS:
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename

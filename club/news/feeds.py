@@ -1,14 +1,16 @@
-"""RSS and Atom feeds of a news index, in the index page's language."""
+"""RSS and Atom feeds of a news index, in the index page's language, and their sub-URLs."""
 
 from __future__ import annotations
 
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from club.news.models import NewsIndexPage, NewsPage, localized_tag_name
+from club.page_routes import page_route
 from club.public_urls import page_url
 
 FEED_ITEMS = 20
@@ -57,3 +59,17 @@ class NewsAtomFeed(NewsRssFeed):
 
     def subtitle(self) -> str:
         return self.index_page.intro
+
+
+def rss_feed(request: HttpRequest, index_page: NewsIndexPage) -> HttpResponse:
+    return NewsRssFeed(index_page)(request)
+
+
+def atom_feed(request: HttpRequest, index_page: NewsIndexPage) -> HttpResponse:
+    return NewsAtomFeed(index_page)(request)
+
+
+FEED_ROUTES = [
+    page_route("feed/rss/", rss_feed, name="rss"),
+    page_route("feed/atom/", atom_feed, name="atom"),
+]

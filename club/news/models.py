@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.bilingual import is_japanese, pick
+from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
-from club.pages.blocks import BodyBlock
+from club.page_mixins import HeroImageMixin, IndexPageMixin
+from club.page_routes import RoutesByPathMixin
+from club.pagination import page_or_404
 
 NEWS_PER_PAGE = 10
 
@@ -52,12 +52,12 @@ class NewsTagName(models.Model):
 
 def localized_tag_name(tag: Tag) -> str:
     """The tag's name in the active language: its Japanese name on Japanese pages, if any."""
-    if (get_language() or "").startswith("ja"):
-        try:
-            return tag.japanese_name.name_ja  # type: ignore[attr-defined]
-        except NewsTagName.DoesNotExist:
-            pass
-    return tag.name
+    if not is_japanese():
+        return tag.name
+    try:
+        return pick(tag.name, tag.japanese_name.name_ja)  # type: ignore[attr-defined]
+    except NewsTagName.DoesNotExist:
+        return tag.name
 
 
 class SourceSlugMixin:
@@ -89,14 +89,11 @@ class NewsPageQuerySet(PageQuerySet):
         return self.child_of(index_page).live().public().order_by("-date", "-pk")
 
 
-class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
+class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_routes = "club.news.feeds.FEED_ROUTES"
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
@@ -114,7 +111,7 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
             if current_tag is None:
                 raise Http404("Unknown tag")
             items = items.filter(tags=current_tag)
-        page_obj = paginate(items, request.GET.get("page"))
+        page_obj = page_or_404(items, request.GET.get("page"), NEWS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -128,42 +125,12 @@ class NewsIndexPage(SourceSlugMixin, RoutablePageMixin, Page):
             },
         )
 
-    @path("feed/rss/", name="rss")
-    def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        from club.news.feeds import NewsRssFeed
 
-        return NewsRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        from club.news.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
-
-
-def paginate(items: Any, raw_page: str | None) -> Any:
-    """Paginate ``items``; a page number that is not a positive integer in range is a 404."""
-    paginator = Paginator(items, NEWS_PER_PAGE)
-    try:
-        return paginator.page(raw_page or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
-
-
-class NewsPage(SourceSlugMixin, Page):
+class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
     """One news item or activity report, optionally hosted by a chapter."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=500)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(_("hero image description"), max_length=250, blank=True)
     chapter = models.ForeignKey(
         "members.Chapter",
         verbose_name=_("hosting chapter"),
@@ -181,7 +148,7 @@ class NewsPage(SourceSlugMixin, Page):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
+        *HeroImageMixin.hero_image_panels,
         FieldPanel("chapter"),
         FieldPanel("tags", widget=LabelledTagWidget),
         FieldPanel("body"),

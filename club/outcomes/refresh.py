@@ -2,23 +2,21 @@
 
 Rows are derived in the database with set-based statements: INSERT … SELECT of each
 counted member's first participation, then an UPDATE for the first re-visit and the
-months to it. ``refresh_members`` re-derives a few members (called on every save and
-delete, and after a roster import); ``rebuild`` re-derives everyone (after bulk
-writes that send no signals, such as ``seed_demo``: ``manage.py refresh_outcomes``).
+months to it. ``refresh_members`` re-derives a few members (on every reported member
+change, see ``club.members.changes``); ``rebuild`` re-derives everyone (``manage.py
+refresh_outcomes``, and ``seed_demo`` after its bulk writes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import F, OuterRef, QuerySet
-from django.db.models.signals import post_delete, post_save, pre_save
 
-from club.members.models import Member, Participation, Revisit
-from club.members.roster import roster_imported
+from club.members.changes import MembersChanged
+from club.members.models import Participation, Revisit
 from club.outcomes.definitions import first_participations, first_revisit_start, whole_months
 from club.outcomes.models import Alumnus
 
@@ -88,66 +86,16 @@ def is_built() -> bool:
     return Alumnus.objects.exists() or not first_participations().exists()
 
 
-# Signal receivers, connected in OutcomesConfig.ready().
-
-
-def _remember_previous_member(sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
-    # A participation or re-visit moved to another member changes both members' rows.
-    if raw or instance.pk is None:
-        return
-    instance._outcomes_previous_member_id = (
-        sender.objects.filter(pk=instance.pk).values_list("member_id", flat=True).first()
-    )
-
-
-def _history_saved(sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
-    if raw:
-        return
-    previous = getattr(instance, "_outcomes_previous_member_id", None)
-    refresh_members([instance.member_id, previous])
-
-
-def _history_deleted(sender: Any, instance: Any, **_: Any) -> None:
-    refresh_members([instance.member_id])
-
-
-# The only member fields the rows copy or depend on.
-MEMBER_FIELDS = frozenset({"status", "nationality"})
-
-
-def _member_saved(
-    sender: Any, instance: Member, raw: bool = False, update_fields: Any = None, **_: Any
-) -> None:
-    if raw or (update_fields is not None and not MEMBER_FIELDS & set(update_fields)):
-        return
-    refresh_members([instance.pk])
-
-
-def _member_deleted(sender: Any, instance: Member, **_: Any) -> None:
-    # Runs after the member row is gone, so anything re-derived mid-deletion goes too.
-    Alumnus.objects.filter(member_id=instance.pk).delete()
-
-
-def _roster_imported(sender: Any, member_ids: Iterable[int] = (), **_: Any) -> None:
-    refresh_members(member_ids)
-
-
-def connect_signals() -> None:
-    """Keep Alumnus rows current on every ORM write to the records they derive from."""
-    for model in (Participation, Revisit):
-        pre_save.connect(_remember_previous_member, sender=model, dispatch_uid=f"outcomes-{model}")
-        post_save.connect(_history_saved, sender=model, dispatch_uid=f"outcomes-{model}")
-        post_delete.connect(_history_deleted, sender=model, dispatch_uid=f"outcomes-{model}")
-    post_save.connect(_member_saved, sender=Member, dispatch_uid="outcomes-member")
-    post_delete.connect(_member_deleted, sender=Member, dispatch_uid="outcomes-member")
-    roster_imported.connect(_roster_imported, dispatch_uid="outcomes-roster")
+def refresh_changed_members(change: MembersChanged) -> None:
+    """Subscriber to member changes (club.members.changes): re-derive their rows."""
+    refresh_members(change.member_ids)
 
 
 def drift() -> tuple[int, int]:
     """Rows stored but not derivable now, and rows derivable but not stored (both 0 if current).
 
     One EXCEPT each way between the stored rows and a fresh derivation, for checking
-    after bulk writes that bypass the signals.
+    after bulk writes that bypass ``members_changed``.
     """
     derived = (
         first_participations()

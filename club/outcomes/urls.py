@@ -17,6 +17,6 @@ urlpatterns = [
     re_path(
         r"^chapter/(?P<slug>[-\w]+)/export\.(?P<fmt>csv|xlsx)$",
         views.chapter_export,
-        name="chapter_export",
+        name="chapter-export",
     ),
 ]

@@ -25,8 +25,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from club.members.models import Chapter
+from club.members.roles import sees_all_outcomes
 from club.outcomes import charts, exports
-from club.outcomes.access import coordinated_chapters, is_staff, may_see_chapter
+from club.outcomes.access import may_see_chapter, outcome_chapters
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import OutcomeFilterForm, describe_selection
 from club.outcomes.refresh import is_built, rebuild
@@ -90,10 +91,10 @@ def _export(request: HttpRequest, chapter: Chapter | None, fmt: str) -> HttpResp
 
 
 class StaffOnlyMixin:
-    """Refuse anyone without the JST staff permission (Wagtail shows its own notice)."""
+    """Refuse anyone who may not see every chapter's outcomes (Wagtail shows its own notice)."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_staff(request.user):
+        if not sees_all_outcomes(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
@@ -107,11 +108,11 @@ class AdminDashboardView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
     header_icon = "table"
     breadcrumbs_items = [
         *WagtailAdminTemplateMixin.breadcrumbs_items,
-        {"url": reverse_lazy("outcomes_admin:dashboard"), "label": _("Re-visit outcomes")},
+        {"url": reverse_lazy("outcomes-admin:dashboard"), "label": _("Re-visit outcomes")},
     ]
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        export_urls = {fmt: reverse("outcomes_admin:export", args=[fmt]) for fmt in EXPORTERS}
+        export_urls = {fmt: reverse("outcomes-admin:export", args=[fmt]) for fmt in EXPORTERS}
         context, status = dashboard_context(request, None, export_urls)
         context["built"] = is_built()
         return self.render_to_response(self.get_context_data(**context), status=status)
@@ -124,7 +125,7 @@ class AdminExportView(StaffOnlyMixin, View):
     def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
         response = _export(request, None, fmt)
         if response is None:
-            return redirect(f"{reverse('outcomes_admin:dashboard')}?{request.GET.urlencode()}")
+            return redirect(f"{reverse('outcomes-admin:dashboard')}?{request.GET.urlencode()}")
         return response
 
 
@@ -138,7 +139,7 @@ class AdminRebuildView(StaffOnlyMixin, View):
         messages.success(
             request, _("Recomputed the figures for %(count)s alumni.") % {"count": count}
         )
-        return redirect("outcomes_admin:dashboard")
+        return redirect("outcomes-admin:dashboard")
 
 
 # On the site (chapter coordinators, and JST staff).
@@ -159,10 +160,10 @@ def chapter_index(request: HttpRequest) -> HttpResponse:
     """The chapters the user may see figures for (straight to the one if there is one)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    chapters = coordinated_chapters(request.user)
+    chapters = outcome_chapters(request.user)
     if not chapters:
         raise PermissionDenied(_("Re-visit figures are for chapter coordinators and JST staff."))
-    if len(chapters) == 1 and not is_staff(request.user):
+    if len(chapters) == 1 and not sees_all_outcomes(request.user):
         return redirect("outcomes:chapter", slug=chapters[0].slug)
     return render(request, "outcomes/chapter_index.html", {"chapters": chapters})
 
@@ -174,7 +175,7 @@ def chapter_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     chapter = _chapter_or_refuse(request, slug)
     if isinstance(chapter, HttpResponse):
         return chapter
-    export_urls = {fmt: reverse("outcomes:chapter_export", args=[slug, fmt]) for fmt in EXPORTERS}
+    export_urls = {fmt: reverse("outcomes:chapter-export", args=[slug, fmt]) for fmt in EXPORTERS}
     context, status = dashboard_context(request, chapter, export_urls)
     return render(request, "outcomes/chapter_dashboard.html", context, status=status)
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from club.members.roles import sees_all_outcomes
 from club.outcomes import views
-from club.outcomes.access import is_staff
 
 admin_urls: list[URLPattern] = [
     path("", views.AdminDashboardView.as_view(), name="dashboard"),
@@ -20,21 +20,21 @@ admin_urls: list[URLPattern] = [
 
 @hooks.register("register_admin_urls")
 def register_outcome_urls() -> list[URLPattern]:
-    return [path("outcomes/", include((admin_urls, "outcomes_admin"), namespace="outcomes_admin"))]
+    return [path("outcomes/", include((admin_urls, "outcomes-admin"), namespace="outcomes-admin"))]
 
 
 class OutcomesMenuItem(MenuItem):
-    """Shown to JST staff only."""
+    """Shown to staff who see every chapter's outcomes."""
 
     def is_shown(self, request: HttpRequest) -> bool:
-        return is_staff(request.user)
+        return sees_all_outcomes(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_outcomes_menu_item() -> MenuItem:
     return OutcomesMenuItem(
         _("Re-visit outcomes"),
-        reverse("outcomes_admin:dashboard"),
+        reverse("outcomes-admin:dashboard"),
         name="revisit-outcomes",
         icon_name="table",
         order=300,

@@ -14,8 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from club.content_blocks import BodyBlock
+from club.events.models import EventPage
 from club.members.programmes import Programme
-from club.pages.blocks import BodyBlock
+from club.news.models import NewsPage
+from club.page_mixins import IndexPageMixin
 
 
 class HomePage(Page):
@@ -70,9 +73,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from club.events.models import EventPage
-        from club.news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
@@ -104,14 +104,10 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(IndexPageMixin, Page):
     """The guide to every Sakura Science programme."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["pages.ProgrammePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("programme index page")

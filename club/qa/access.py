@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from club.members.groups import active_member
-from club.members.models import ChapterMembership, GroupRole, Member, SubjectGroupMembership
-from club.members.privacy import ANONYMOUS, STAFF_PERMISSION, ProfileView, Viewer
+from club.members.models import Member, SubjectGroup
+from club.members.privacy import ANONYMOUS, ProfileView, Viewer
+from club.members.roles import active_member, coordinated, is_signed_in, moderates_all_qa
 from club.qa.models import QuestionChannel
 
 
@@ -26,14 +26,9 @@ class Access:
         return self.member.pk if self.member else None
 
 
-def is_staff(user: Any) -> bool:
-    signed_in = bool(user and user.is_authenticated and user.is_active)
-    return signed_in and user.has_perm(STAFF_PERMISSION)
-
-
 def is_moderator(user: Any, channel: QuestionChannel, member: Member | None = None) -> bool:
     """Staff, assigned moderators, and the coordinators of the hosting chapter or subject group."""
-    if is_staff(user):
+    if moderates_all_qa(user):
         return True
     member = member if member is not None else active_member(user)
     if member is None:
@@ -42,19 +37,15 @@ def is_moderator(user: Any, channel: QuestionChannel, member: Member | None = No
         return True
     if channel.event_id is not None:
         # Through the chapter's events: no need to load the (wide) event page row.
-        return _coordinates(ChapterMembership, member, chapter__events=channel.event_id)
+        return coordinated(user).filter(events=channel.event_id).exists()
     if channel.subject_group_id is not None:
-        return _coordinates(SubjectGroupMembership, member, group=channel.subject_group_id)
+        return coordinated(user, SubjectGroup).filter(pk=channel.subject_group_id).exists()
     return False
-
-
-def _coordinates(model: type, member: Member, **group: int) -> bool:
-    return model.objects.filter(member=member, role=GroupRole.COORDINATOR, **group).exists()
 
 
 def access_for(user: Any, channel: QuestionChannel) -> Access:
     """Reading needs sign-in unless the channel is public; posting needs an active member."""
-    signed_in = bool(user and user.is_authenticated and user.is_active)
+    signed_in = is_signed_in(user)
     member = active_member(user)
     moderator = is_moderator(user, channel, member)
     # Pending and anonymised accounts read like visitors: only active members and staff count.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from club import mail
 from club.public_urls import absolute
 from club.qa.access import author_name
 from club.qa.models import Answer
@@ -19,11 +19,12 @@ def build_answered_message(answer: Answer) -> EmailMultiAlternatives | None:
     asker = question.author
     if asker is None or asker.pk == answer.author_id:
         return None
-    address = asker.user.email if asker.user_id and asker.user.email else asker.contact_email
+    address = mail.member_address(asker)
     if not address:
         return None
     channel = question.channel
-    with translation.override(asker.preferred_language or settings.LANGUAGE_CODE):
+    language = asker.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
         link = absolute(reverse("qa:channel", kwargs={"slug": channel.slug}))
         context = {
             "asker": asker,
@@ -33,15 +34,8 @@ def build_answered_message(answer: Answer) -> EmailMultiAlternatives | None:
             "answer_author": author_name(answer.author, channel),
             "link": link,
         }
-        subject = render_to_string("qa/email/answered_subject.txt", context)
-        text = render_to_string("qa/email/answered_body.txt", context)
-        # The HTML part is autoescaped: a question that contains markup arrives as text.
-        html = render_to_string("qa/email/answered_body.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [address]
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    # The HTML part is autoescaped: a question that contains markup arrives as text.
+    return mail.build("qa/email/answered", context, [address], language, html=True)
 
 
 def send_answered(answer_id: int) -> bool:

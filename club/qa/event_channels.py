@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from club.events.models import EventPage
-from club.members.groups import active_member
-from club.members.models import ChapterMembership, GroupRole
-from club.qa.access import is_staff
+from club.members.roles import coordinated, moderates_all_qa
 from club.qa.models import QuestionChannel
 from club.qa.services import NotAllowed
 
@@ -25,14 +23,9 @@ def channels_for_event(event: EventPage) -> QuerySet[QuestionChannel]:
 
 def can_start(user: Any, event: EventPage) -> bool:
     """JST staff, and the coordinators of the hosting chapter, may open an event's live Q&A."""
-    if is_staff(user):
+    if moderates_all_qa(user):
         return True
-    member = active_member(user)
-    if member is None or event.chapter_id is None:
-        return False
-    return ChapterMembership.objects.filter(
-        member=member, chapter_id=event.chapter_id, role=GroupRole.COORDINATOR
-    ).exists()
+    return event.chapter_id is not None and coordinated(user).filter(pk=event.chapter_id).exists()
 
 
 def _unique_slug(base: str) -> str:

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from club.bilingual import pick
 
 if TYPE_CHECKING:
     from club.events.models import EventPage
@@ -83,15 +84,11 @@ class QuestionChannel(models.Model):
 
     @property
     def localized_title(self) -> str:
-        if self.title_ja and (get_language() or "").startswith("ja"):
-            return self.title_ja
-        return self.title
+        return pick(self.title, self.title_ja)
 
     @property
     def localized_description(self) -> str:
-        if self.description_ja and (get_language() or "").startswith("ja"):
-            return self.description_ja
-        return self.description
+        return pick(self.description, self.description_ja)
 
     @property
     def localized_event(self) -> EventPage | None:

@@ -19,7 +19,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
 
 
 def limit_for(action: str) -> tuple[int, int]:
-    limits = {**DEFAULT_LIMITS, **getattr(settings, "QA_RATE_LIMITS", {})}
+    limits = {**DEFAULT_LIMITS, **settings.QA_RATE_LIMITS}
     return limits[action]
 
 

@@ -30,6 +30,7 @@ from club.qa.models import (
     Vote,
 )
 from club.qa.snapshots import question_payload, votes_payload, with_details
+from club.qa.tasks import notify_question_answered
 
 
 class QAError(Exception):
@@ -177,8 +178,6 @@ def ask(user: Any, channel: QuestionChannel, text: Any) -> Change:
 
 def answer(user: Any, channel: QuestionChannel, question_id: Any, text: Any) -> Change:
     """Post a written answer; the asker is emailed once it is committed."""
-    from club.qa.tasks import notify_question_answered
-
     channel, access = _fresh(user, channel)
     member = _poster(channel, access)
     text = clean_text(text, ANSWER_MAX_LENGTH)

@@ -7,8 +7,8 @@ from club.qa import views
 app_name = "qa"
 
 urlpatterns = [
-    path("", views.channel_list, name="channel_list"),
-    path("events/<int:page_id>/start/", views.start_for_event, name="start_for_event"),
+    path("", views.channel_list, name="channel-list"),
+    path("events/<int:page_id>/start/", views.start_for_event, name="start-for-event"),
     path("<slug:slug>/", views.channel_detail, name="channel"),
     path("<slug:slug>/presenter/", views.presenter, name="presenter"),
     path("<slug:slug>/ask/", views.ask, name="ask"),

@@ -11,8 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from club.events.models import EventPage
+from club.pagination import page_or_404
 from club.qa import services
 from club.qa.access import Access, access_for
 from club.qa.broadcast import publish_from_sync
@@ -93,11 +93,7 @@ def _render_channel(
     status: int = 200,
 ) -> HttpResponse:
     questions = with_details(channel.questions.listed_for(access.is_moderator).ranked())
-    paginator = Paginator(questions, QUESTIONS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
+    page_obj = page_or_404(questions, request.GET.get("page"), QUESTIONS_PER_PAGE)
     payloads = [question_payload(question, channel) for question in page_obj.object_list]
     voted = set(voted_ids(access, (payload["id"] for payload in payloads)))
     for payload in payloads:

@@ -43,4 +43,4 @@ class QuestionChannelViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_question_channels() -> QuestionChannelViewSet:
-    return QuestionChannelViewSet("questionchannel_admin", url_prefix="qa-channels")
+    return QuestionChannelViewSet("questionchannel-admin", url_prefix="qa-channels")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from club.settings.env import (
@@ -19,6 +20,9 @@ from club.settings.env import (
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY") or "insecure-dev-key-only-for-local-use"  # noqa: S105
+# Earlier keys, comma-separated, after a rotation: signatures and erasure hashes made with
+# them still verify.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -32,6 +36,7 @@ INSTALLED_APPS = [
     "club.qa",
     "club.outcomes",
     "search",
+    "club.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -61,11 +66,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "club.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +85,40 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The public site ships no inline script. connect-src also gets ws:// and wss:// to the
+# request's own host (live Q&A), added per request by club.middleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "connect-src": [SELF],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin still needs inline scripts and eval for its editors: a looser policy,
+# applied by club.middleware under ADMIN_PATH_PREFIXES.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "connect-src": [SELF],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+PERMISSIONS_POLICY = {"camera": ["self"], "microphone": [], "geolocation": [], "payment": []}
 
 ROOT_URLCONF = "club.urls"
 WSGI_APPLICATION = "club.wsgi.application"
@@ -143,6 +184,14 @@ ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX") or "club-directory"
 # First retry delay of a failed index sync; it doubles on each attempt, up to ten minutes.
 DIRECTORY_SYNC_RETRY_SECONDS = 5
 
+# What follows every change to members (club.members.changes), in this order: the
+# directory entry, the re-visit outcomes row, then the (queued) search index sync.
+MEMBER_CHANGE_SUBSCRIBERS = [
+    "search.member_changes.refresh_directory_entries",
+    "club.outcomes.refresh.refresh_changed_members",
+    "search.member_changes.queue_directory_sync",
+]
+
 # Wagtail's own housekeeping tasks run immediately; ours that talk to outside
 # services (search index, email) are stored in the database and retried by
 # `manage.py db_worker --backend durable`.
@@ -179,7 +228,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-globals().update(email_config(env_str("EMAIL_URL")))
+_email = email_config(env_str("EMAIL_URL"))
+EMAIL_BACKEND = _email.backend
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+EMAIL_TIMEOUT = _email.timeout
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Sakura Science Club <club@example.org>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -212,6 +269,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Rosters uploaded in the admin wait here between preview and import (club/members/roster/
+# uploads.py); empty means a private folder in the system's temporary directory.
+ROSTER_UPLOAD_DIR = env_str("ROSTER_UPLOAD_DIR") or ""
+# Per-action overrides of the Q&A rate limits in club/qa/ratelimit.py: {"ask": (5, 60)}.
+QA_RATE_LIMITS: dict[str, tuple[int, int]] = {}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 TAGGIT_CASE_INSENSITIVE = True

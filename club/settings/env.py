@@ -7,6 +7,7 @@ deployment fails loudly at start-up instead of silently falling back.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -116,10 +117,24 @@ SQLITE_OPTIONS = {
 }
 
 
-def email_config(url: str | None) -> dict[str, object]:
+@dataclass(frozen=True)
+class EmailConfig:
+    """Django's EMAIL_* settings, read from EMAIL_URL (defaults are Django's own)."""
+
+    backend: str = "django.core.mail.backends.console.EmailBackend"
+    host: str = "localhost"
+    port: int = 25
+    user: str = ""
+    password: str = ""
+    use_tls: bool = False
+    use_ssl: bool = False
+    timeout: int | None = None
+
+
+def email_config(url: str | None) -> EmailConfig:
     """Email settings from EMAIL_URL: smtp://, smtp+tls://, smtp+ssl://, console:// or locmem://."""
     if not url:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return EmailConfig()
     parsed = urlparse(url)
     simple = {
         "console": "django.core.mail.backends.console.EmailBackend",
@@ -127,7 +142,7 @@ def email_config(url: str | None) -> dict[str, object]:
         "dummy": "django.core.mail.backends.dummy.EmailBackend",
     }
     if parsed.scheme in simple:
-        return {"EMAIL_BACKEND": simple[parsed.scheme]}
+        return EmailConfig(backend=simple[parsed.scheme])
     if parsed.scheme not in {"smtp", "smtp+tls", "smtp+ssl"} or not parsed.hostname:
         raise ImproperlyConfigured(
             f"EMAIL_URL must be smtp://, smtp+tls://, smtp+ssl://, console:// or locmem://,"
@@ -138,15 +153,13 @@ def email_config(url: str | None) -> dict[str, object]:
     except ValueError:
         raise ImproperlyConfigured(f"EMAIL_URL has an invalid port: {url!r}.") from None
     options = parse_qs(parsed.query)
-    config: dict[str, object] = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parsed.hostname,
-        "EMAIL_PORT": port,
-        "EMAIL_HOST_USER": unquote(parsed.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
-        "EMAIL_USE_TLS": parsed.scheme == "smtp+tls",
-        "EMAIL_USE_SSL": parsed.scheme == "smtp+ssl",
-    }
-    if "timeout" in options:
-        config["EMAIL_TIMEOUT"] = int(options["timeout"][0])
-    return config
+    return EmailConfig(
+        backend="django.core.mail.backends.smtp.EmailBackend",
+        host=parsed.hostname,
+        port=port,
+        user=unquote(parsed.username or ""),
+        password=unquote(parsed.password or ""),
+        use_tls=parsed.scheme == "smtp+tls",
+        use_ssl=parsed.scheme == "smtp+ssl",
+        timeout=int(options["timeout"][0]) if "timeout" in options else None,
+    )

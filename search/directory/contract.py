@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -11,8 +10,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from club.bounds import one_line
 from club.members.privacy import Viewer
-from search.directory.facets import SELECTABLE
+from club.text import words
+from search.directory.facets import FACETS, RANGES, SELECTABLE, Facet, FacetKind, RangeRules
 
 MAX_TEXT_LENGTH = 500
 # Each word is one more condition in the query; nobody looks for someone with more.
@@ -22,15 +23,11 @@ MAX_VALUE_LENGTH = 100
 PER_PAGE = 20
 # Elasticsearch refuses from + size beyond 10,000; so does this contract, on every backend.
 MAX_PAGE = 10_000 // PER_PAGE
-YEAR_BOUNDS = (2000, 2100)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def search_words(text: str) -> list[str]:
     """The folded words of a search text, each once."""
-    from club.members.models.institutions import normalise_name
-
-    return list(dict.fromkeys(normalise_name(text).split()))
+    return words(text)
 
 
 class InvalidQuery(ValueError):
@@ -45,12 +42,12 @@ class Sort(StrEnum):
 
 @dataclass(frozen=True)
 class DirectoryQuery:
-    """Free text, facet filters, a programme-year range, a sort and a page."""
+    """Free text, facet filters, bounds of range facets, a sort and a page."""
 
     text: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    year_from: int | None = None
-    year_to: int | None = None
+    # Per range facet with a bound: (from, to), either may be None.
+    ranges: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     sort: Sort = Sort.RELEVANCE
     page: int = 1
 
@@ -62,64 +59,84 @@ class DirectoryQuery:
     def selected(self, key: str) -> tuple[str, ...]:
         return self.filters.get(key, ())
 
+    def bounds(self, key: str) -> tuple[int | None, int | None]:
+        """The (from, to) bounds of a range facet, None where unbounded."""
+        return self.ranges.get(key, (None, None))
+
     @property
     def has_filters(self) -> bool:
-        return bool(self.filters) or self.year_from is not None or self.year_to is not None
+        return bool(self.filters) or bool(self.ranges)
 
     @classmethod
     def from_params(cls, params: QueryDict) -> DirectoryQuery:
         """Parse and validate query-string parameters; raise InvalidQuery on bad input."""
-        text = " ".join(_CONTROL.sub(" ", params.get("q", "")).split())
+        text = one_line(params.get("q", ""))
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidQuery(_("The search text is too long (500 characters at most)."))
         if len(search_words(text)) > MAX_TERMS:
             raise InvalidQuery(_("Use %(max)d search words at most.") % {"max": MAX_TERMS})
         filters: dict[str, tuple[str, ...]] = {}
-        for key in SELECTABLE:
-            values = tuple(dict.fromkeys(v.strip() for v in params.getlist(key) if v.strip()))
-            if len(values) > MAX_VALUES_PER_FACET or any(len(v) > MAX_VALUE_LENGTH for v in values):
-                raise InvalidQuery(_("Too many or too long filter values."))
-            if values:
-                filters[key] = values
-        if set(filters.get("revisited", ())) - {"yes", "no"}:
-            raise InvalidQuery(_("“Re-visited” must be yes or no."))
-        if "country" in filters:
-            filters["country"] = tuple(v.upper() for v in filters["country"])
-        year_from = _year(params.get("year_from"))
-        year_to = _year(params.get("year_to"))
-        if year_from and year_to and year_from > year_to:
-            raise InvalidQuery(_("The first programme year must not be after the last one."))
+        ranges: dict[str, tuple[int | None, int | None]] = {}
+        for facet in FACETS:
+            if facet.kind == FacetKind.RANGE:
+                if bounds := _bounds(facet, params):
+                    ranges[facet.key] = bounds
+            elif values := _values(facet, params.getlist(facet.key)):
+                filters[facet.key] = values
         try:
             sort = Sort(params.get("sort") or Sort.RELEVANCE)
         except ValueError:
             raise InvalidQuery(_("Unknown sort order.")) from None
         page = _page(params.get("page"))
-        return cls(text, filters, year_from, year_to, sort, page)
+        return cls(text, filters, ranges, sort, page)
 
     def to_params(self) -> list[tuple[str, str]]:
         """The query as query-string pairs (for shareable URLs)."""
         pairs: list[tuple[str, str]] = [("q", self.text)] if self.text else []
         for key in SELECTABLE:
             pairs += [(key, value) for value in self.selected(key)]
-        if self.year_from:
-            pairs.append(("year_from", str(self.year_from)))
-        if self.year_to:
-            pairs.append(("year_to", str(self.year_to)))
+        for facet in RANGES:
+            for name, bound in zip(range_params(facet), self.bounds(facet.key), strict=True):
+                if bound is not None:
+                    pairs.append((name, str(bound)))
         if self.sort != Sort.RELEVANCE:
             pairs.append(("sort", self.sort.value))
         return pairs
 
 
-def _year(raw: str | None) -> int | None:
+def range_params(facet: Facet) -> tuple[str, str]:
+    """The query-string names of a range facet's bounds ("year_from", "year_to")."""
+    return f"{facet.key}_from", f"{facet.key}_to"
+
+
+def _values(facet: Facet, raw: list[str]) -> tuple[str, ...]:
+    values = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
+    if len(values) > MAX_VALUES_PER_FACET or any(len(v) > MAX_VALUE_LENGTH for v in values):
+        raise InvalidQuery(_("Too many or too long filter values."))
+    if facet.kind == FacetKind.CHOICE and set(values) - set(facet.choices):
+        raise InvalidQuery(str(facet.invalid_choice))
+    return tuple(facet.normalise(value) for value in values)
+
+
+def _bounds(facet: Facet, params: QueryDict) -> tuple[int | None, int | None] | None:
+    rules = facet.range
+    assert rules is not None, f"range facet {facet.key} has no rules"  # noqa: S101
+    low, high = (_bound(rules, params.get(name)) for name in range_params(facet))
+    if low is not None and high is not None and low > high:
+        raise InvalidQuery(str(rules.reversed))
+    return None if low is None and high is None else (low, high)
+
+
+def _bound(rules: RangeRules, raw: str | None) -> int | None:
     if raw is None or not raw.strip():
         return None
     try:
-        year = int(raw)
+        bound = int(raw)
     except ValueError:
-        raise InvalidQuery(_("A programme year must be a number such as 2019.")) from None
-    if not YEAR_BOUNDS[0] <= year <= YEAR_BOUNDS[1]:
-        raise InvalidQuery(_("A programme year must be between 2000 and 2100."))
-    return year
+        raise InvalidQuery(str(rules.not_a_number)) from None
+    if not rules.lowest <= bound <= rules.highest:
+        raise InvalidQuery(str(rules.out_of_bounds))
+    return bound
 
 
 def _page(raw: str | None) -> int:
@@ -147,10 +164,10 @@ class Hit:
     """One member in the results; fields the viewer may not see are None."""
 
     member_id: int
-    display_name: str
-    native_name: str
+    display_name: str | None
+    native_name: str | None
     photo_id: int | None
-    country: str
+    country: str | None
     position: str | None
     organisation: str | None
     programme: str | None

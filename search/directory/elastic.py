@@ -10,11 +10,13 @@ from club.members.privacy import Section, Viewer
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.elastic_index import stale_member_ids
 from search.directory.elastic_mapping import stored_document
-from search.directory.facets import FACETS
+from search.directory.facets import FACETS, FacetKind
 from search.directory.results import build_hit, current_documents, facet_counts
+from search.directory.sources import NAME_COLUMN, RECENT_SOURCE, TEXT_COLUMNS, source_section
 
 FACET_SIZE = 20
-YEAR_BUCKETS = 200
+# A range facet shows every value (its bounds are picked from them).
+RANGE_BUCKETS = 200
 
 
 def client_from_settings() -> Elasticsearch:
@@ -63,7 +65,7 @@ class ElasticsearchDirectory:
         for facet in FACETS:
             others = [q for key, q in constraints.items() if key != facet.key]
             bucket = A("filter", filter=Q("bool", filter=[*others, audience(facet.section)]))
-            size = YEAR_BUCKETS if facet.key == "year" else FACET_SIZE
+            size = RANGE_BUCKETS if facet.kind == FacetKind.RANGE else FACET_SIZE
             bucket.bucket(
                 "values",
                 "terms",
@@ -125,32 +127,38 @@ def _term_clause(term: str, audience) -> Q:
             minimum_should_match=1,
         )
 
-    return Q(
-        "bool",
-        should=[
-            match("text_name", fuzziness="AUTO", boost=3),
-            match("text_name.prefix"),
-            match("text_profile"),
-            guarded(Section.CAREER, "text_career", "text_career.prefix"),
-            guarded(Section.PARTICIPATION, "text_participation", "text_participation.prefix"),
-        ],
-        minimum_should_match=1,
-    )
+    # The profile is visible already (the search requires it); other sections' words
+    # count only where the viewer may see them.
+    should = [
+        match(NAME_COLUMN, fuzziness="AUTO", boost=3),
+        match(f"{NAME_COLUMN}.prefix"),
+        match(TEXT_COLUMNS[Section.PROFILE]),
+    ]
+    should += [
+        guarded(section, column, f"{column}.prefix")
+        for section, column in TEXT_COLUMNS.items()
+        if section != Section.PROFILE
+    ]
+    return Q("bool", should=should, minimum_should_match=1)
 
 
 def _filter_constraints(query: DirectoryQuery, audience) -> dict[str, Q]:
     constraints: dict[str, Q] = {}
     for facet in FACETS:
-        if facet.key == "year":
-            bounds = {}
-            if query.year_from:
-                bounds["gte"] = str(query.year_from)
-            if query.year_to:
-                bounds["lte"] = str(query.year_to)
+        if facet.kind == FacetKind.RANGE:
+            low, high = query.bounds(facet.key)
+            bounds = {
+                test: str(bound)
+                for test, bound in (("gte", low), ("lte", high))
+                if bound is not None
+            }
             if bounds:
-                constraints["year"] = Q(
+                constraints[facet.key] = Q(
                     "bool",
-                    filter=[Q("range", facet_year=bounds), audience(facet.section)],
+                    filter=[
+                        Q("range", **{f"facet_{facet.key}": bounds}),
+                        audience(facet.section),
+                    ],
                 )
             continue
         values = query.selected(facet.key)
@@ -168,18 +176,19 @@ def _filter_constraints(query: DirectoryQuery, audience) -> dict[str, Q]:
 def _sorted_query(base: Q, query: DirectoryQuery, audience) -> Q:
     if query.sort != Sort.RECENT:
         return base
-    # Score = day of the latest programme, for viewers who may see participations;
-    # hidden dates score 0 and sort last, as unknown, like the database backend.
+    # Score = day of the latest programme, for viewers who may see it; hidden dates
+    # score 0 and sort last, as unknown, like the database backend.
+    shown = audience(source_section(RECENT_SOURCE))
     return Q(
         "function_score",
         query=base,
         functions=[
             {
-                "filter": audience(Section.PARTICIPATION).to_dict(),
+                "filter": shown.to_dict(),
                 "field_value_factor": {"field": "latest_days", "missing": 0},
             },
             {
-                "filter": Q("bool", must_not=[audience(Section.PARTICIPATION)]).to_dict(),
+                "filter": Q("bool", must_not=[shown]).to_dict(),
                 "weight": 0,
             },
         ],

@@ -8,7 +8,6 @@ from itertools import islice
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
-from django_countries import countries
 
 from club.members.models import (
     CareerEntry,
@@ -17,19 +16,27 @@ from club.members.models import (
     MemberStatus,
     Participation,
 )
-from club.members.models.institutions import normalise_name
 from club.members.privacy import (
     BROAD_AUDIENCES,
     Section,
     section_audience,
+    section_token,
 )
-from search.directory.token_index import facet_token
+from club.text import fold
+from search.directory.database.token_index import facet_token
+from search.directory.facets import FACETS
+from search.directory.sources import (
+    ATTRIBUTE_WORDS,
+    NAME_COLUMN,
+    TEXT_COLUMNS,
+    searched_sections,
+    text_column,
+)
 from search.models import DirectoryEntry, DirectoryFacetValue
 
 CHUNK = 500
+ENTRY_TEXT_COLUMNS = (NAME_COLUMN, *TEXT_COLUMNS.values())
 MAX_WORD = 200
-# The sections the directory matches, filters or counts on (bio and contact never are).
-SEARCHED_SECTIONS = (Section.PROFILE, Section.CAREER, Section.PARTICIPATION, Section.REVISITS)
 
 
 def delimited(tokens: Iterable[str]) -> str:
@@ -67,27 +74,21 @@ def members_for_indexing():
     )
 
 
-def _institution_text(institution: Institution | None) -> list[str]:
-    if institution is None:
-        return []
-    return [institution.name, institution.name_ja, *(a.name for a in institution.aliases.all())]
-
-
 def _fold(parts: Iterable[str | None]) -> str:
     """Folded words; absurdly long ones cut short (PostgreSQL indexes 2,047 bytes a word)."""
-    words = (word for part in parts if part for word in normalise_name(part).split())
+    words = (word for part in parts if part for word in fold(part).split())
     return " ".join(word[:MAX_WORD] for word in words)
 
 
 def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValue]]:
     """The directory entry and facet values of one (prefetched) member."""
     participations = sorted(member.participations.all(), key=lambda p: p.start_date)
-    revisits = list(member.revisits.all())
-    careers = list(member.careers.all())
-    chapters = list(member.chapters.all())
-    tags = list(member.fields.all())
     latest = participations[-1] if participations else None
-    chapter_ids = [chapter.pk for chapter in chapters]
+    chapter_ids = [chapter.pk for chapter in member.chapters.all()]
+    texts: dict[str, list[str]] = {}
+    for attribute, words in ATTRIBUTE_WORDS.items():
+        if column := text_column(attribute):
+            texts.setdefault(column, []).extend(words(member))
 
     entry = DirectoryEntry(
         member=member,
@@ -102,49 +103,20 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
         organisation=member.organisation,
         programme=latest.programme if latest else "",
         programme_year=latest.fiscal_year if latest else None,
-        revisited=bool(revisits),
-        text_name=_fold([member.given_name, member.family_name, member.native_name]),
-        text_profile=_fold(
-            [tag.name for tag in tags]
-            + [getattr(tag, "name_ja", "") for tag in tags]
-            + [str(countries.name(member.country.code)) if member.country else ""]
-        ),
-        text_career=_fold(
-            [member.position, member.organisation]
-            + [part for c in careers for part in (c.position, c.organisation)]
-        ),
-        text_participation=_fold(
-            [
-                text
-                for p in participations
-                for text in _institution_text(p.host_institution)
-                + _institution_text(p.sending_institution)
-            ]
-        ),
+        revisited=bool(member.revisits.all()),
+        **{column: _fold(texts.get(column, [])) for column in ENTRY_TEXT_COLUMNS},
         audiences={
             section.value: section_audience(member, section, chapter_ids) for section in Section
         },
         built_at=timezone.now(),
     )
-    values: set[tuple[str, str]] = set()
-    if member.country:
-        values.add(("country", member.country.code))
-    values.update(("field", tag.slug) for tag in tags)
-    values.update(("chapter", chapter.slug) for chapter in chapters)
-    for p in participations:
-        values.add(("programme", p.programme))
-        values.add(("year", str(p.fiscal_year)))
-        if p.sending_institution_id:
-            values.add(("home_institution", str(p.sending_institution_id)))
-        if p.host_institution_id:
-            values.add(("host_institution", str(p.host_institution_id)))
-    values.add(("revisited", "yes" if revisits else "no"))
-    values.update(("revisit_kind", r.kind) for r in revisits)
+    values = {(facet.key, value) for facet in FACETS for value in facet.values_of(member)}
     entry.facet_tokens = delimited(facet_token(key, value) for key, value in sorted(values))
-    entry.open_to = open_to([entry.audiences[section.value] for section in SEARCHED_SECTIONS])
+    searched = searched_sections()
+    entry.open_to = open_to([entry.audiences[section.value] for section in searched])
     entry.audience_tokens = delimited(
-        f"{section.value}:{token}"
-        for section in SEARCHED_SECTIONS
+        section_token(section, token)
+        for section in searched
         for token in entry.audiences[section.value]
     )
     facet_rows = [

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.utils.html import escape
 
-from search.directory.words import is_word_search
-
-
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from club.text import fold_character, is_word_character, written_without_spaces
 
 
 def highlight(text: str | None, terms: list[str]) -> str | None:
@@ -20,7 +13,7 @@ def highlight(text: str | None, terms: list[str]) -> str | None:
         return None
     folded, origin = [], []
     for index, char in enumerate(text):
-        for piece in _fold_char(char):
+        for piece in fold_character(char):
             folded.append(piece)
             origin.append(index)
     haystack = "".join(folded)
@@ -29,8 +22,12 @@ def highlight(text: str | None, terms: list[str]) -> str | None:
         start = haystack.find(term)
         while start != -1:
             # Words of space-separated scripts match from the start of a word, so only
-            # such places are marked; other scripts match anywhere (search.directory.words).
-            if not is_word_search(term) or start == 0 or not haystack[start - 1].isalnum():
+            # such places are marked; other scripts match anywhere (as both backends do).
+            if (
+                written_without_spaces(term)
+                or start == 0
+                or not is_word_character(haystack[start - 1])
+            ):
                 for position in range(start, start + len(term)):
                     marked[origin[position]] = True
             start = haystack.find(term, start + 1)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from club.members.privacy import Section, Viewer, audience_admits
 from search.directory.contract import FacetCount, Hit
-from search.directory.facets import Facet
+from search.directory.facets import Facet, FacetKind
 from search.directory.highlight import highlight
+from search.directory.sources import HIT_SOURCES, source_section
 from search.models import DirectoryEntry
+
+# The hit fields whose matched words are marked.
+HIGHLIGHTED = ("display_name", "native_name", "position", "organisation")
 
 
 def facet_counts(
@@ -15,11 +19,11 @@ def facet_counts(
     """Labelled counts, in the order the UI shows them (shared by both backends)."""
     labels = facet.labels(counted)
     counts = [
-        FacetCount(value, labels.get(value, value), count, value in selected)
+        FacetCount(value, labels[value], count, value in selected)
         for value, count in counted.items()
-        if value in labels or facet.key == "year"
+        if value in labels
     ]
-    if facet.key == "year":
+    if facet.kind == FacetKind.RANGE:
         return sorted(counts, key=lambda c: c.value)
     return sorted(counts, key=lambda c: (-c.count, c.label))
 
@@ -57,33 +61,20 @@ def current_documents(documents: list[dict], viewer: Viewer) -> list[dict]:
 
 
 def build_hit(document: dict, viewer: Viewer, terms: list[str]) -> Hit:
-    """A hit with the fields of hidden sections removed (shared by both backends)."""
+    """A hit with the fields of hidden sections set to None (shared by both backends)."""
     shows = {
         section: audience_admits(viewer, document["audiences"].get(section.value, []))
         for section in Section
     }
-    career = shows[Section.CAREER]
-    participation = shows[Section.PARTICIPATION]
+    fields = {
+        name: document[name] if shows[source_section(source)] else None
+        for name, source in HIT_SOURCES.items()
+    }
     highlights = {
-        name: marked
-        for name, text in (
-            ("display_name", document["display_name"]),
-            ("native_name", document["native_name"]),
-            ("position", document["position"] if career else None),
-            ("organisation", document["organisation"] if career else None),
-        )
-        if (marked := highlight(text, terms))
+        name: marked for name in HIGHLIGHTED if (marked := highlight(fields[name], terms))
     }
     return Hit(
         member_id=document["member_id"],
-        display_name=document["display_name"],
-        native_name=document["native_name"],
-        photo_id=document["photo_id"],
-        country=document["country"],
-        position=document["position"] if career else None,
-        organisation=document["organisation"] if career else None,
-        programme=(document["programme"] or None) if participation else None,
-        programme_year=document["programme_year"] if participation else None,
-        revisited=document["revisited"] if shows[Section.REVISITS] else None,
+        **{**fields, "programme": fields["programme"] or None},
         highlights=highlights,
     )

@@ -6,9 +6,8 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from search.directory import token_index
 from search.directory.contract import DirectoryQuery
-from search.directory.database import DatabaseDirectory
+from search.directory.database import DatabaseDirectory, token_index
 from search.directory.entries import open_to
 from search.models import DirectoryEntry
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
+from club.members.changes import members_changed
 from club.members.lifecycle import anonymise_member
 from club.members.models import Member, MemberStatus, Participation, Revisit
-from club.members.roster import roster_imported
 from club.outcomes.models import Alumnus
 from club.outcomes.refresh import drift, is_built, rebuild
 from tests.factories import MemberFactory, ParticipationFactory, RevisitFactory
@@ -163,14 +163,14 @@ def test_bulk_writes_need_a_rebuild_and_the_check_says_so(db):
     call_command("refresh_outcomes", "--check")
 
 
-def test_a_roster_import_refreshes_the_members_it_touched(db):
+def test_a_bulk_writer_reporting_its_members_refreshes_them(db):
     member = Member.objects.bulk_create([Member(given_name="Imported", nationality="MN")])[0]
     Participation.objects.bulk_create(
         [Participation(member=member, programme="B", fiscal_year=2021,
                        start_date=D("2021-10-01"), end_date=D("2021-10-20"))]
     )  # fmt: skip
 
-    roster_imported.send(sender=None, member_ids=[member.pk])
+    members_changed([member.pk])
 
     assert _row(member).cohort == 2021
 

@@ -149,7 +149,7 @@ def test_staff_can_recompute_the_figures(client, jess, alumni):
     client.force_login(jess)
     assert not client.get(ADMIN_DASHBOARD).context["built"]
 
-    response = client.post(reverse("outcomes_admin:rebuild"))
+    response = client.post(reverse("outcomes-admin:rebuild"))
 
     assert response.status_code == 302
     assert Alumnus.objects.count() == 12
@@ -157,9 +157,9 @@ def test_staff_can_recompute_the_figures(client, jess, alumni):
 
 def test_recomputing_is_post_only_and_staff_only(client, jess, carol):
     client.force_login(jess)
-    assert client.get(reverse("outcomes_admin:rebuild")).status_code == 405
+    assert client.get(reverse("outcomes-admin:rebuild")).status_code == 405
     client.force_login(carol.user)
-    assert client.post(reverse("outcomes_admin:rebuild")).status_code == 302
+    assert client.post(reverse("outcomes-admin:rebuild")).status_code == 302
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_the_chapter_page_links_its_figures_for_those_who_may_see_them(
     if who:
         client.force_login({"carol": carol.user, "bob": bob.user, "jess": jess}[who])
 
-    page = client.get(reverse("members:chapter_detail", kwargs={"slug": chapter}))
+    page = client.get(reverse("members:chapter-detail", kwargs={"slug": chapter}))
 
     assert page.status_code == 200
     assert (f'href="{chapter_url(chapter)}"' in page.content.decode()) is shown

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_staff_list_and_add_channels(client, jess, channel, materials):
     client.force_login(jess)
 
-    listing = client.get(reverse("questionchannel_admin:index"))
+    listing = client.get(reverse("questionchannel-admin:index"))
     response = client.post(
-        reverse("questionchannel_admin:add"),
+        reverse("questionchannel-admin:add"),
         {
             "title": "Careers in industry",
             "title_ja": "",
@@ -41,7 +41,7 @@ def test_a_channel_cannot_belong_to_an_event_and_a_group(client, jess, materials
     event = EventPage.objects.filter(locale__language_code="en").first()
 
     response = client.post(
-        reverse("questionchannel_admin:add"),
+        reverse("questionchannel-admin:add"),
         {"title": "Both", "slug": "both", "event": event.pk, "subject_group": materials.pk},
     )
 
@@ -53,7 +53,7 @@ def test_a_channel_cannot_belong_to_an_event_and_a_group(client, jess, materials
 def test_members_are_kept_out(client, carol):
     client.force_login(carol.user)
 
-    response = client.get(reverse("questionchannel_admin:index"))
+    response = client.get(reverse("questionchannel-admin:index"))
 
     assert response.status_code == 302
     assert "/admin/login/" in response.url

@@ -84,8 +84,8 @@ def test_a_members_only_channel_is_refused_to_pending_accounts(private_channel):
 def test_the_channel_list_shows_members_only_channels_to_members_only(
     client, channel, private_channel, bob
 ):
-    anonymous = client.get(reverse("qa:channel_list"))
-    member = signed_in(bob).get(reverse("qa:channel_list"))
+    anonymous = client.get(reverse("qa:channel-list"))
+    member = signed_in(bob).get(reverse("qa:channel-list"))
 
     assert private_channel.title.encode() not in anonymous.content
     assert channel.title.encode() in anonymous.content

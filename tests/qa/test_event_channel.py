@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from club.demo.qa import seed_qa_channels
 from club.events.models import EventPage
-from club.qa.demo import seed_qa_channels
 from club.qa.models import QuestionChannel
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_the_event_page_links_its_live_qa_in_both_languages(client, india_meetin
 def test_a_chapter_coordinator_opens_the_live_qa_once(india_meeting, carol):
     client = signed_in(carol)
     assert "Open a live Q&A" in client.get(india_meeting.url).content.decode()
-    start = reverse("qa:start_for_event", kwargs={"page_id": india_meeting.pk})
+    start = reverse("qa:start-for-event", kwargs={"page_id": india_meeting.pk})
 
     first = client.post(start)
     second = client.post(start)
@@ -56,7 +56,7 @@ def test_a_chapter_coordinator_opens_the_live_qa_once(india_meeting, carol):
 
 
 def test_other_members_cannot_open_an_events_live_qa(india_meeting, alice, bob):
-    start = reverse("qa:start_for_event", kwargs={"page_id": india_meeting.pk})
+    start = reverse("qa:start-for-event", kwargs={"page_id": india_meeting.pk})
 
     assert "Open a live Q&A" not in signed_in(alice).get(india_meeting.url).content.decode()
     assert signed_in(alice).post(start).status_code == 403

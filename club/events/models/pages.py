@@ -14,18 +14,18 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from club.content_blocks import BodyBlock
 from club.events.blocks import AgendaBlock
 from club.events.times import zone_label
-from club.pages.blocks import BodyBlock
+from club.page_mixins import HeroImageMixin, IndexPageMixin
+from club.page_routes import RoutesByPathMixin
 
 
 def validate_time_zone(value: str) -> None:
@@ -55,14 +55,11 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(chapter__country=country_code)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
     """Upcoming and past reunions, filterable by chapter and country; the organisers' area."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_routes = "club.events.views.routes.EVENT_INDEX_ROUTES"
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index page")
@@ -70,38 +67,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self) -> EventPageQuerySet:
         return EventPage.objects.child_of(self).select_related("chapter", "report")
 
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.public import listing
 
-        return listing(request, self)
-
-    @path("calendar/<slug:chapter>/", name="chapter_calendar")
-    def chapter_calendar(self, request: HttpRequest, chapter: str) -> HttpResponse:
-        from club.events.views.public import chapter_calendar
-
-        return chapter_calendar(request, self, chapter)
-
-    @path("manage/", name="manage")
-    def manage(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.manage import manage_list
-
-        return manage_list(request, self)
-
-    @path("manage/new/", name="create")
-    def create_event(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.manage import edit_event
-
-        return edit_event(request, self, None)
-
-    @path("manage/<int:event_id>/", name="edit")
-    def edit_event(self, request: HttpRequest, event_id: int) -> HttpResponse:
-        from club.events.views.manage import edit_event
-
-        return edit_event(request, self, event_id)
-
-
-class EventPage(RoutablePageMixin, Page):
+class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
     """A reunion or meeting, such as the annual India alumni meeting in New Delhi."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -144,15 +111,6 @@ class EventPage(RoutablePageMixin, Page):
     rsvp_deadline = models.DateTimeField(
         _("RSVP deadline"), null=True, blank=True, help_text=_("Leave empty to close at the start.")
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     report = models.ForeignKey(
@@ -166,6 +124,7 @@ class EventPage(RoutablePageMixin, Page):
     )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
+    subpage_routes = "club.events.views.routes.EVENT_ROUTES"
 
     content_panels = [
         *Page.content_panels,
@@ -190,7 +149,7 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Where"),
         ),
         FieldPanel("chapter"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], _("Image")),
+        *HeroImageMixin.hero_image_panels,
         FieldPanel("agenda"),
         FieldPanel("body"),
         FieldPanel("report"),
@@ -252,41 +211,3 @@ class EventPage(RoutablePageMixin, Page):
             return None
         translated = self.report.get_translation_or_none(self.locale)
         return translated if translated is not None and translated.live else self.report
-
-    # Routes: the member's RSVP, the organisers' pages, and calendar downloads.
-
-    @path("")
-    def detail(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.public import event_detail
-
-        return event_detail(request, self)
-
-    @path("rsvp/", name="rsvp")
-    def rsvp(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.public import rsvp
-
-        return rsvp(request, self)
-
-    @path("calendar/", name="ics")
-    def ics(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.public import event_calendar
-
-        return event_calendar(request, self)
-
-    @path("attendees/", name="attendees")
-    def attendees(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.organisers import attendees
-
-        return attendees(request, self)
-
-    @path("attendees/csv/", name="attendees_csv")
-    def attendees_csv(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.organisers import attendees_csv
-
-        return attendees_csv(request, self)
-
-    @path("check-in/", name="check_in")
-    def check_in(self, request: HttpRequest) -> HttpResponse:
-        from club.events.views.organisers import check_in
-
-        return check_in(request, self)

@@ -18,13 +18,9 @@ from django.utils.translation import gettext as _
 from club.events.editing import event_versions, save_event
 from club.events.forms import EventForm
 from club.events.models import EventIndexPage, EventPage
-from club.events.permissions import (
-    can_create_events,
-    can_organise,
-    is_event_staff,
-    organised_chapters,
-)
+from club.events.permissions import can_create_events, can_organise, organised_chapters
 from club.events.views.public import subpage_url
+from club.members.roles import manages_all_events
 
 
 def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -34,7 +30,7 @@ def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     if not can_create_events(request.user):
         raise PermissionDenied(_("Only chapter coordinators and JST staff organise events."))
     events = EventPage.objects.child_of(index).select_related("chapter").order_by("-start")
-    if not is_event_staff(request.user):
+    if not manages_all_events(request.user):
         events = events.filter(chapter__in=organised_chapters(request.user))
     now = timezone.now()
     rows = [
@@ -43,7 +39,7 @@ def manage_list(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
             "is_past": event.end < now,
             "edit_url": subpage_url(request, index, "edit", event_id=event.pk),
             "attendees_url": subpage_url(request, event, "attendees"),
-            "check_in_url": subpage_url(request, event, "check_in"),
+            "check_in_url": subpage_url(request, event, "check-in"),
         }
         for event in events
     ]
@@ -63,7 +59,9 @@ def _event_in(index: EventIndexPage, event_id: int) -> EventPage:
     return event
 
 
-def edit_event(request: HttpRequest, index: EventIndexPage, event_id: int | None) -> HttpResponse:
+def edit_event(
+    request: HttpRequest, index: EventIndexPage, event_id: int | None = None
+) -> HttpResponse:
     """Create (``event_id`` None) or edit an event; both languages are published on save."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

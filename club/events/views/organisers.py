@@ -31,8 +31,8 @@ def _context(request: HttpRequest, event: EventPage) -> dict:
     return {
         "page": event,
         "attendees_url": subpage_url(request, event, "attendees"),
-        "csv_url": subpage_url(request, event, "attendees_csv"),
-        "check_in_url": subpage_url(request, event, "check_in"),
+        "csv_url": subpage_url(request, event, "attendees-csv"),
+        "check_in_url": subpage_url(request, event, "check-in"),
         "availability": attendance.availability(event),
         "checked_in_count": checked_in_count(event),
     }

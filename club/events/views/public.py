@@ -16,11 +16,12 @@ from wagtail.models import Page
 from club.events import attendance
 from club.events.calendar import CONTENT_TYPE, calendar_bytes, event_ics, ics_filename
 from club.events.checkin import ticket_qr_data_uri, ticket_token
-from club.events.listings import EventFilter, host_chapters, host_countries, paginate_past
+from club.events.listings import PAST_PER_PAGE, EventFilter, host_chapters, host_countries
 from club.events.models import RSVP, EventIndexPage, EventPage, RSVPStatus
 from club.events.permissions import can_create_events, can_organise
-from club.members.groups import active_member
 from club.members.models import Chapter
+from club.members.roles import active_member
+from club.pagination import page_or_404
 
 
 def subpage_url(request: HttpRequest, page: Page, name: str, **kwargs: Any) -> str:
@@ -34,7 +35,9 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     now = timezone.now()
     events = index.events()
     chapters = host_chapters(events.live().public().filter(locale=index.locale))
-    past = paginate_past(chosen.apply(events.past(index.locale, now)), request.GET.get("page"))
+    past = page_or_404(
+        chosen.apply(events.past(index.locale, now)), request.GET.get("page"), PAST_PER_PAGE
+    )
     return index.render(
         request,
         context_overrides={
@@ -48,13 +51,13 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     )
 
 
-def chapter_calendar(request: HttpRequest, index: EventIndexPage, slug: str) -> HttpResponse:
-    """A chapter's upcoming events as an iCalendar feed to subscribe to."""
-    chapter = get_object_or_404(Chapter, slug=slug)
-    events = index.events().upcoming(index.locale, timezone.now()).hosted_by(chapter)
-    name = f"{_('Sakura Science Club')}: {chapter.localized_name}"
+def chapter_calendar(request: HttpRequest, index: EventIndexPage, chapter: str) -> HttpResponse:
+    """A chapter's upcoming events (``chapter``: its slug) as an iCalendar feed to subscribe to."""
+    host = get_object_or_404(Chapter, slug=chapter)
+    events = index.events().upcoming(index.locale, timezone.now()).hosted_by(host)
+    name = f"{_('Sakura Science Club')}: {host.localized_name}"
     response = HttpResponse(calendar_bytes(events, name=name), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{chapter.slug}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{host.slug}.ics"'
     return response
 
 

@@ -41,7 +41,7 @@ def _pending_member(pk: int) -> Member | None:
 def _already_decided(request: HttpRequest) -> HttpResponse:
     # Two staff may decide at once, or a page may be stale: say so instead of a 404.
     messages.warning(request, _("That registration was already approved or rejected."))
-    return redirect("member_registrations:index")
+    return redirect("member-registrations:index")
 
 
 class PendingRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
@@ -50,7 +50,7 @@ class PendingRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "members/accounts/approvals_index.html"
     page_title = _("Pending registrations")
     header_icon = "user"
-    _breadcrumb = {"url": reverse_lazy("member_registrations:index"), "label": page_title}
+    _breadcrumb = {"url": reverse_lazy("member-registrations:index"), "label": page_title}
     breadcrumbs_items = [*WagtailAdminTemplateMixin.breadcrumbs_items, _breadcrumb]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -75,7 +75,7 @@ class ApproveRegistrationView(PendingRegistrationsView):
         messages.success(
             request, _("Approved %(name)s; a welcome email is on its way.") % {"name": member}
         )
-        return redirect("member_registrations:index")
+        return redirect("member-registrations:index")
 
 
 class RejectRegistrationView(PendingRegistrationsView):
@@ -100,7 +100,7 @@ class RejectRegistrationView(PendingRegistrationsView):
         messages.success(
             request, _("Rejected and deleted the registration of %(name)s.") % {"name": name}
         )
-        return redirect("member_registrations:index")
+        return redirect("member-registrations:index")
 
 
 registration_urls: list[URLPattern] = [
@@ -115,7 +115,7 @@ def register_registration_urls() -> list[URLPattern]:
     return [
         path(
             "members/registrations/",
-            include((registration_urls, "member_registrations"), namespace="member_registrations"),
+            include((registration_urls, "member-registrations"), namespace="member-registrations"),
         )
     ]
 
@@ -131,7 +131,7 @@ class PendingRegistrationsMenuItem(MenuItem):
 def register_registrations_menu_item() -> MenuItem:
     return PendingRegistrationsMenuItem(
         _("Pending registrations"),
-        reverse("member_registrations:index"),
+        reverse("member-registrations:index"),
         name="pending-registrations",
         icon_name="user",
         order=290,
@@ -149,7 +149,7 @@ class PendingRegistrationsPanel(Component):
         self.count = count
 
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        return {"count": self.count, "url": reverse("member_registrations:index")}
+        return {"count": self.count, "url": reverse("member-registrations:index")}
 
 
 @hooks.register("construct_homepage_panels")

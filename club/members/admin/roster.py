@@ -74,7 +74,7 @@ class RosterAdminView(WagtailAdminTemplateMixin, View):
     page_title = _("Import roster")
     breadcrumbs_items = [
         *WagtailAdminTemplateMixin.breadcrumbs_items,
-        {"url": reverse_lazy("members_roster_import"), "label": _("Import roster")},
+        {"url": reverse_lazy("members-roster-import"), "label": _("Import roster")},
     ]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -149,12 +149,12 @@ class RosterConfirmView(RosterAdminView):
             messages.error(
                 request, _("That upload has expired or was already imported. Upload it again.")
             )
-            return redirect("members_roster_import")
+            return redirect("members-roster-import")
         report = self.run_import(pending, dry_run=False)
         pending.discard(request)
         if isinstance(report, str):
             messages.error(request, report)
-            return redirect("members_roster_import")
+            return redirect("members-roster-import")
         if report.committed:
             messages.success(request, _("The roster was imported."))
         else:
@@ -170,11 +170,11 @@ class RosterMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_roster_urls() -> list:
     return [
-        path("roster-import/", RosterUploadView.as_view(), name="members_roster_import"),
+        path("roster-import/", RosterUploadView.as_view(), name="members-roster-import"),
         path(
             "roster-import/confirm/",
             RosterConfirmView.as_view(),
-            name="members_roster_import_confirm",
+            name="members-roster-import-confirm",
         ),
     ]
 
@@ -183,7 +183,7 @@ def register_roster_urls() -> list:
 def register_roster_menu_item() -> MenuItem:
     return RosterMenuItem(
         _("Import roster"),
-        reverse("members_roster_import"),
+        reverse("members-roster-import"),
         name="roster-import",
         icon_name="upload",
         order=290,

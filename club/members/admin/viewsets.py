@@ -155,7 +155,7 @@ class MemberIndexView(generic.IndexView):
             query = self.request.GET.copy()
             for key in ("p", "ordering", "_w_filter_fragment"):
                 query.pop(key, None)
-            url = reverse("member_admin:export")
+            url = reverse("member-admin:export")
             buttons.append(
                 Button(
                     _("Download CSV"),
@@ -224,7 +224,7 @@ class MemberViewSet(ModelViewSet):
     """Members: listing with filters and search, editing by JST staff."""
 
     model = Member
-    name = "member_admin"
+    name = "member-admin"
     url_prefix = "members"
     icon = "user"
     menu_label = _("Members")
@@ -332,7 +332,7 @@ def _group_columns(filter_name: str, manage_url_name: str, *extra: str) -> list[
             "member_count",
             label=_("Members"),
             sort_key="member_count",
-            get_url=lambda group: f"{reverse('member_admin:index')}?{filter_name}={group.pk}",
+            get_url=lambda group: f"{reverse('member-admin:index')}?{filter_name}={group.pk}",
         ),
         Column("coordinators", label=_("Coordinators"), accessor=_coordinators),
         LinkColumn(
@@ -348,13 +348,13 @@ class ChapterViewSet(ModelViewSet):
     """Chapters. Memberships are managed on the site's manage page (linked per row)."""
 
     model = Chapter
-    name = "chapter_admin"
+    name = "chapter-admin"
     url_prefix = "chapters"
     icon = "site"
     menu_label = _("Chapters")
     index_view_class = GroupIndexView
     copy_view_enabled = False
-    list_display = _group_columns("chapter", "members:chapter_manage", "country")
+    list_display = _group_columns("chapter", "members:chapter-manage", "country")
     list_filter = ["country"]
     search_fields = ["name", "name_ja", "slug"]
     panels = [
@@ -370,13 +370,13 @@ class SubjectGroupViewSet(ModelViewSet):
     """Subject groups. Memberships are managed on the site's manage page (linked per row)."""
 
     model = SubjectGroup
-    name = "subjectgroup_admin"
+    name = "subjectgroup-admin"
     url_prefix = "subject-groups"
     icon = "tag"
     menu_label = _("Subject groups")
     index_view_class = GroupIndexView
     copy_view_enabled = False
-    list_display = _group_columns("subject_group", "members:group_manage")
+    list_display = _group_columns("subject_group", "members:group-manage")
     search_fields = ["name", "name_ja", "slug"]
     panels = [
         FieldPanel("name"),
@@ -405,7 +405,7 @@ class ExportMenuItem(MenuItem):
 def register_export_menu_item() -> MenuItem:
     return ExportMenuItem(
         _("Export members (CSV)"),
-        reverse("member_admin:export"),
+        reverse("member-admin:export"),
         icon_name="download",
         order=900,
     )

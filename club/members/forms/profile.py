@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
@@ -20,7 +22,7 @@ from club.members.models import (
     RevisitSource,
 )
 from club.members.photos import ALLOWED_EXTENSIONS, CheckedPhoto, check_photo
-from club.members.privacy import Section
+from club.members.privacy import Section, section_contents
 
 MAX_FIELD_TAGS = 15
 TAG_MAX_LENGTH = FieldTag._meta.get_field("name").max_length
@@ -236,20 +238,16 @@ class PrivacyForm(forms.ModelForm):
         fields = [f"visibility_{section.value}" for section in Section]
         widgets = {f"visibility_{section.value}": forms.RadioSelect for section in Section}
         labels = {f"visibility_{section.value}": section.label for section in Section}
+        # What each section holds comes from the privacy rule, so the help never disagrees.
         help_texts = {
-            "visibility_profile": _(
-                "Your name (also in native script), photo, country, nationality, fields,"
-                " chapters and whether you are open to mentoring. If people cannot see this"
-                " section, your profile page does not exist for them."
-            ),
-            "visibility_bio": _("Your biography in English and Japanese."),
-            "visibility_contact": _("Your contact email and your links."),
-            "visibility_career": _("Your current position and organisation, and past positions."),
-            "visibility_participation": _(
-                "The Sakura Science programmes you took part in, with year and host institution."
-            ),
-            "visibility_revisits": _("Your returns to Japan after the programme."),
+            f"visibility_{section.value}": lazy(section_contents, str)(section)
+            for section in Section
         }
+        help_texts["visibility_profile"] = format_lazy(
+            "{} {}",
+            help_texts["visibility_profile"],
+            _("If people cannot see this section, your profile page does not exist for them."),
+        )
 
 
 class DeleteAccountForm(forms.Form):

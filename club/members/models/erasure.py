@@ -40,7 +40,7 @@ class ErasedIdentityQuerySet(models.QuerySet):
         One query for a whole chunk of roster rows.
         """
         # Hashes made before a SECRET_KEY rotation still match through the fallbacks.
-        secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+        secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
         owners: dict[str, int] = {}
         for key, (roster_id, emails) in people.items():
             for identity in _identities(roster_id, emails):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
+
+from club.bilingual import pick
 
 
 class GroupRole(models.TextChoices):
@@ -28,9 +30,7 @@ class BilingualGroup(models.Model):
 
     @property
     def localized_name(self) -> str:
-        if self.name_ja and (get_language() or "").startswith("ja"):
-            return self.name_ja
-        return self.name
+        return pick(self.name, self.name_ja)
 
 
 class Chapter(BilingualGroup):

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -14,12 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
-
-def normalise_name(name: str) -> str:
-    """Lower-case, accent-free, punctuation-free key used to match institution names."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", " ", folded).strip()
+from club.bilingual import pick
+from club.text import fold
 
 
 class InstitutionKind(models.TextChoices):
@@ -34,7 +26,7 @@ class InstitutionKind(models.TextChoices):
 class InstitutionQuerySet(models.QuerySet["Institution"]):
     def resolve(self, name: str) -> Institution | None:
         """The institution called ``name`` or known by it as an alias."""
-        key = normalise_name(name)
+        key = fold(name)
         if not key:
             return None
         return (
@@ -83,14 +75,12 @@ class Institution(index.Indexed, ClusterableModel):
         return self.localized_name
 
     def save(self, *args, **kwargs) -> None:
-        self.normalised_name = normalise_name(self.name)
+        self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)
 
     @property
     def localized_name(self) -> str:
-        if self.name_ja and (get_language() or "").startswith("ja"):
-            return self.name_ja
-        return self.name
+        return pick(self.name, self.name_ja)
 
 
 class InstitutionAlias(models.Model):
@@ -110,5 +100,5 @@ class InstitutionAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.normalised_name = normalise_name(self.name)
+        self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)

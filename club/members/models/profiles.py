@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -12,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from club.bilingual import pick
 from club.members.privacy import Section, Visibility, visible_q
 
 
@@ -40,9 +40,7 @@ class FieldTag(TagBase):
     @property
     def localized_name(self) -> str:
         """The name in the active language: every page and the directory show this one."""
-        if self.name_ja and (get_language() or "").startswith("ja"):
-            return self.name_ja
-        return self.name
+        return pick(self.name, self.name_ja)
 
 
 class TaggedField(TaggedItemBase):
@@ -154,7 +152,11 @@ class Member(ClusterableModel):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         permissions = [
+            # JST staff capabilities, one each (club.members.roles asks about them).
             ("view_all_profiles", _("Can see every profile section (JST staff)")),
+            ("see_all_outcomes", _("Can see every chapter's re-visit outcomes (JST staff)")),
+            ("manage_all_events", _("Can organise every event (JST staff)")),
+            ("moderate_all_qa", _("Can moderate every live Q&A channel (JST staff)")),
             ("export_members", _("Can export member data as CSV")),
             ("import_roster", _("Can import alumni rosters")),
         ]

@@ -3,7 +3,7 @@
 ``import_roster`` is used by the ``import_alumni`` command and the admin import view.
 """
 
-from club.members.roster.importer import ImportOptions, import_roster, roster_imported
+from club.members.roster.importer import ImportOptions, import_roster
 from club.members.roster.report import ImportReport, RosterFileError, RowOutcome, RowProblem
 
 __all__ = [
@@ -13,5 +13,4 @@ __all__ = [
     "RowOutcome",
     "RowProblem",
     "import_roster",
-    "roster_imported",
 ]

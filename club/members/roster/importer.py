@@ -11,9 +11,9 @@ from typing import BinaryIO
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
+from club.members.changes import members_changed
 from club.members.invitations import send_invitation
 from club.members.models import Member
 from club.members.roster.reader import RosterReader
@@ -25,10 +25,6 @@ logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 1000
 INVITATION_BATCH = 500
-
-# Sent after a committed import with ``member_ids``: the members it created or changed.
-# Bulk writes skip post_save, so anything that mirrors members (a search index) listens here.
-roster_imported = Signal()
 
 # rows read so far, bytes read so far, file size (None if unknown)
 ProgressCallback = Callable[[int, int, int | None], None]
@@ -85,8 +81,8 @@ def import_roster(
     finally:
         reader.close()
     if report.committed:
-        if roster_imported.has_listeners(ImportReport):
-            roster_imported.send(sender=ImportReport, member_ids=writer.touched_ids)
+        # Bulk writes send no model signals: report what the import created or changed.
+        members_changed(writer.touched_ids)
         if options.invite:
             _invite(sorted(writer.created_ids), report)
     return report

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from club.members.models import FieldTag, Institution, InstitutionKind
-from club.members.models.institutions import normalise_name
 from club.members.roster.report import ImportReport
+from club.text import fold
 
 # Words that tell an institution's type from its name; anything else is a university.
 _KIND_WORDS = (
@@ -20,7 +20,7 @@ _KIND_WORDS = (
 
 def guess_kind(name: str) -> str:
     """A best guess of an institution's type from its name; staff can correct it in the admin."""
-    key = f" {normalise_name(name)} "
+    key = f" {fold(name)} "
     if "university" in key:
         return InstitutionKind.UNIVERSITY
     for kind, words in _KIND_WORDS:
@@ -42,7 +42,7 @@ class InstitutionDirectory:
 
     def id_for(self, name: str, country: str) -> int | None:
         """The id of the institution called ``name``, created in ``country`` if unknown."""
-        key = normalise_name(name)
+        key = fold(name)
         if not key:
             return None
         if key not in self._ids:

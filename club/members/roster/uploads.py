@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def upload_dir() -> Path:
-    configured = getattr(settings, "ROSTER_UPLOAD_DIR", "")
+    configured = settings.ROSTER_UPLOAD_DIR
     return Path(configured) if configured else Path(tempfile.gettempdir()) / "club-roster-uploads"
 
 

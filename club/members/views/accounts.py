@@ -70,7 +70,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
-    success_url = reverse_lazy("members:password_reset_done")
+    success_url = reverse_lazy("members:password-reset-done")
 
     @property
     def extra_email_context(self) -> dict[str, object]:  # type: ignore[override]
@@ -82,14 +82,14 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Choose a new password from the emailed link."""
 
     template_name = "registration/password_reset_confirm.html"
-    success_url = reverse_lazy("members:password_reset_complete")
+    success_url = reverse_lazy("members:password-reset-complete")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Change one's password while signed in."""
 
     template_name = "registration/password_change_form.html"
-    success_url = reverse_lazy("members:password_change_done")
+    success_url = reverse_lazy("members:password-change-done")
 
 
 # The emailed link's token moves into the session at once, and the form lives at this
@@ -153,46 +153,46 @@ def register(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         # The same answer whether or not the address was in use (its owner gets an e-mail).
         register_member(form.to_registration())
-        return redirect("members:register_done")
+        return redirect("members:register-done")
     return render(request, "members/accounts/register.html", {"form": form})
 
 
 urlpatterns: list[URLPattern] = [
     path("account/login/", SignInView.as_view(), name="login"),
     path("account/logout/", SignOutView.as_view(), name="logout"),
-    path("account/password-reset/", PasswordResetView.as_view(), name="password_reset"),
+    path("account/password-reset/", PasswordResetView.as_view(), name="password-reset"),
     path(
         "account/password-reset/done/",
         auth_views.PasswordResetDoneView.as_view(
             template_name="registration/password_reset_done.html"
         ),
-        name="password_reset_done",
+        name="password-reset-done",
     ),
     path(
         "account/reset/<uidb64>/<token>/",
         PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
+        name="password-reset-confirm",
     ),
     path(
         "account/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(
             template_name="registration/password_reset_complete.html"
         ),
-        name="password_reset_complete",
+        name="password-reset-complete",
     ),
-    path("account/password-change/", PasswordChangeView.as_view(), name="password_change"),
+    path("account/password-change/", PasswordChangeView.as_view(), name="password-change"),
     path(
         "account/password-change/done/",
         auth_views.PasswordChangeDoneView.as_view(
             template_name="registration/password_change_done.html"
         ),
-        name="password_change_done",
+        name="password-change-done",
     ),
     path("account/claim/<str:token>/", claim, name="claim"),
     path("account/register/", register, name="register"),
     path(
         "account/register/done/",
         TemplateView.as_view(template_name="members/accounts/register_done.html"),
-        name="register_done",
+        name="register-done",
     ),
 ]

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.functional import Promise
@@ -22,9 +21,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from club.bounds import parse_id
 from club.members import groups as services
+from club.members import roles
 from club.members.forms.groups import MembershipAction, MembershipActionForm
 from club.members.models import Chapter, GroupRole, SubjectGroup
 from club.members.privacy import ProfileView, Viewer
+from club.pagination import page_or_404
 
 MEMBERS_PER_PAGE = 24
 MEMBERSHIPS_PER_PAGE = 50
@@ -40,7 +41,7 @@ class GroupKind:
     intro: Promise
 
     def url_name(self, view: str) -> str:
-        return f"members:{self.prefix}_{view}"
+        return f"members:{self.prefix}-{view}"
 
     @property
     def list_url(self) -> str:
@@ -77,15 +78,6 @@ SUBJECT_GROUPS = GroupKind(
 )
 
 
-def _page(request: HttpRequest, items: QuerySet, per_page: int) -> Page:
-    """One page of ``items``; a malformed or out-of-range page number is a 404, not a 500."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404("No such page") from None
-
-
 @require_GET
 def group_list(request: HttpRequest, kind: GroupKind) -> HttpResponse:
     """Every chapter (or subject group) with its visible member count and coordinators."""
@@ -109,8 +101,10 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     """A group's description, coordinators and members, as far as the viewer may see them."""
     group = get_object_or_404(kind.model, slug=slug)
     viewer = Viewer.for_user(request.user)
-    member = services.active_member(request.user)
-    page_obj = _page(request, services.visible_members(group, viewer), MEMBERS_PER_PAGE)
+    member = roles.active_member(request.user)
+    page_obj = page_or_404(
+        services.visible_members(group, viewer), request.GET.get("page"), MEMBERS_PER_PAGE
+    )
     context = {
         "kind": kind,
         "group": group,
@@ -121,7 +115,7 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
         ],
         "can_join": member is not None,
         "membership": services.membership_of(member, group),
-        "can_manage": services.can_manage(request.user, group),
+        "can_manage": roles.can_manage_group(request.user, group),
     }
     return render(request, "members/groups/group_detail.html", context)
 
@@ -130,7 +124,7 @@ def _member_or_refuse(request: HttpRequest, kind: GroupKind, group) -> HttpRespo
     """A login redirect for visitors, 403 for accounts that are not active members."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse(kind.detail_url, kwargs={"slug": group.slug}))
-    if services.active_member(request.user) is None:
+    if roles.active_member(request.user) is None:
         raise PermissionDenied(_("Only active club members can join or leave groups."))
     return None
 
@@ -142,7 +136,7 @@ def group_join(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse
     refusal = _member_or_refuse(request, kind, group)
     if refusal:
         return refusal
-    result = services.join(services.active_member(request.user), group)
+    result = services.join(roles.active_member(request.user), group)
     if result.changed:
         messages.success(request, _("You joined %(group)s.") % {"group": group})
     else:
@@ -157,7 +151,7 @@ def group_leave(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespons
     refusal = _member_or_refuse(request, kind, group)
     if refusal:
         return refusal
-    result = services.leave(services.active_member(request.user), group)
+    result = services.leave(roles.active_member(request.user), group)
     if not result.changed:
         messages.info(request, _("You are not a member of %(group)s.") % {"group": group})
     else:
@@ -180,7 +174,7 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     group = get_object_or_404(kind.model, slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not services.can_manage(request.user, group):
+    if not roles.can_manage_group(request.user, group):
         raise PermissionDenied(_("Only this group's coordinators and JST staff can manage it."))
 
     status = 200
@@ -194,7 +188,9 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
         status = 400
 
     viewer = Viewer.for_user(request.user)
-    page_obj = _page(request, services.manageable_memberships(group), MEMBERSHIPS_PER_PAGE)
+    page_obj = page_or_404(
+        services.manageable_memberships(group), request.GET.get("page"), MEMBERSHIPS_PER_PAGE
+    )
     rows = [
         {"membership": membership, "profile": ProfileView(membership.member, viewer)}
         for membership in page_obj.object_list
@@ -229,7 +225,7 @@ def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpRes
     if result.left_without_coordinator:
         messages.warning(request, _no_coordinator_warning(group))
     # A coordinator who stepped down or removed themselves can no longer manage the group.
-    if not services.can_manage(request.user, group):
+    if not roles.can_manage_group(request.user, group):
         return redirect(kind.detail_url, slug=group.slug)
     manage = reverse(kind.manage_url, kwargs={"slug": group.slug})
     return redirect(f"{manage}{_page_query(request, group)}")
@@ -249,11 +245,11 @@ def _routes(kind: GroupKind, base: str) -> list:
     prefix = kind.prefix
     kwargs = {"kind": kind}
     return [
-        path(f"{base}/", group_list, kwargs, name=f"{prefix}_list"),
-        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}_detail"),
-        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}_join"),
-        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}_leave"),
-        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}_manage"),
+        path(f"{base}/", group_list, kwargs, name=f"{prefix}-list"),
+        path(f"{base}/<slug:slug>/", group_detail, kwargs, name=f"{prefix}-detail"),
+        path(f"{base}/<slug:slug>/join/", group_join, kwargs, name=f"{prefix}-join"),
+        path(f"{base}/<slug:slug>/leave/", group_leave, kwargs, name=f"{prefix}-leave"),
+        path(f"{base}/<slug:slug>/manage/", group_manage, kwargs, name=f"{prefix}-manage"),
     ]
 
 

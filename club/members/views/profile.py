@@ -116,7 +116,7 @@ def profile_careers(request: HttpRequest, member: Member) -> HttpResponse:
     if data is not None and formset.is_valid():
         formset.save()
         messages.success(request, _("Your career has been saved."))
-        return redirect("members:profile_careers")
+        return redirect("members:profile-careers")
     return _area(request, "careers.html", member, formset=formset)
 
 
@@ -128,7 +128,7 @@ def profile_revisits(request: HttpRequest, member: Member) -> HttpResponse:
     if data is not None and formset.is_valid():
         formset.save()
         messages.success(request, _("Your re-visits to Japan have been saved."))
-        return redirect("members:profile_revisits")
+        return redirect("members:profile-revisits")
     return _area(
         request,
         "revisits.html",
@@ -154,13 +154,13 @@ def profile_photo(request: HttpRequest, member: Member) -> HttpResponse:
         if member.photo_id:
             remove_photo(member)
             messages.success(request, _("Your photo has been removed."))
-        return redirect("members:profile_photo")
+        return redirect("members:profile-photo")
     posted = request.method == "POST"
     form = PhotoForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
         replace_photo(member, form.cleaned_data["photo"], uploaded_by=request.user)
         messages.success(request, _("Your new photo has been saved."))
-        return redirect("members:profile_photo")
+        return redirect("members:profile-photo")
     return _area(request, "photo.html", member, form=form)
 
 
@@ -171,7 +171,7 @@ def profile_privacy(request: HttpRequest, member: Member) -> HttpResponse:
     if form.is_bound and form.is_valid():
         form.save()
         messages.success(request, _("Your privacy settings have been saved."))
-        return redirect("members:profile_privacy")
+        return redirect("members:profile-privacy")
     return _area(request, "privacy.html", member, form=form)
 
 
@@ -199,16 +199,16 @@ def profile_delete(request: HttpRequest, member: Member) -> HttpResponse:
 
 urlpatterns: list[URLPattern] = [
     path("account/profile/", profile_overview, name="profile"),
-    path("account/profile/edit/", profile_edit, name="profile_edit"),
-    path("account/profile/careers/", profile_careers, name="profile_careers"),
-    path("account/profile/revisits/", profile_revisits, name="profile_revisits"),
+    path("account/profile/edit/", profile_edit, name="profile-edit"),
+    path("account/profile/careers/", profile_careers, name="profile-careers"),
+    path("account/profile/revisits/", profile_revisits, name="profile-revisits"),
     path(
         "account/profile/participations/",
         profile_participations,
-        name="profile_participations",
+        name="profile-participations",
     ),
-    path("account/profile/photo/", profile_photo, name="profile_photo"),
-    path("account/profile/privacy/", profile_privacy, name="profile_privacy"),
-    path("account/profile/export.json", profile_export, name="profile_export"),
-    path("account/profile/delete/", profile_delete, name="profile_delete"),
+    path("account/profile/photo/", profile_photo, name="profile-photo"),
+    path("account/profile/privacy/", profile_privacy, name="profile-privacy"),
+    path("account/profile/export.json", profile_export, name="profile-export"),
+    path("account/profile/delete/", profile_delete, name="profile-delete"),
 ]

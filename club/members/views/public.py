@@ -9,15 +9,18 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 
 from club.members.models import Member, Participation, Revisit
-from club.members.privacy import ANONYMOUS, ProfileView, Section, Viewer
+from club.members.privacy import ANONYMOUS, ProfileView, Section, Viewer, fields_of
 
-# What each visible section needs from the database, fetched in one query per relation
-# so the page costs the same whatever the number of careers, re-visits or links.
-SECTION_PREFETCHES: dict[Section, tuple[str | Prefetch, ...]] = {
-    Section.PROFILE: ("fields", "subject_groups", "photo__renditions"),
-    Section.CONTACT: ("links",),
-    Section.CAREER: ("careers",),
-    Section.PARTICIPATION: (
+# What each shown attribute needs from the database, fetched in one query per relation
+# so the page costs the same whatever the number of careers, re-visits or links. Keyed
+# by attribute, so a move to another section (club.members.privacy) is followed here.
+FIELD_PREFETCHES: dict[str, tuple[str | Prefetch, ...]] = {
+    "fields": ("fields",),
+    "subject_groups": ("subject_groups",),
+    "photo": ("photo__renditions",),
+    "links": ("links",),
+    "careers": ("careers",),
+    "participations": (
         Prefetch(
             "participations",
             queryset=Participation.objects.select_related(
@@ -25,9 +28,7 @@ SECTION_PREFETCHES: dict[Section, tuple[str | Prefetch, ...]] = {
             ),
         ),
     ),
-    Section.REVISITS: (
-        Prefetch("revisits", queryset=Revisit.objects.select_related("institution")),
-    ),
+    "revisits": (Prefetch("revisits", queryset=Revisit.objects.select_related("institution")),),
 }
 
 # The owner may preview their page as these viewers; the privacy rule decides the rest.
@@ -55,7 +56,10 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         profile = ProfileView(member, preview_viewer)
 
     lookups = [
-        lookup for section in profile.sections for lookup in SECTION_PREFETCHES.get(section, ())
+        lookup
+        for section in profile.sections
+        for name in fields_of(section)
+        for lookup in FIELD_PREFETCHES.get(name, ())
     ]
     if member.photo is None:
         lookups = [lookup for lookup in lookups if lookup != "photo__renditions"]
@@ -73,5 +77,5 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns: list[URLPattern] = [
-    path("members/<int:pk>/", member_detail, name="member_detail"),
+    path("members/<int:pk>/", member_detail, name="member-detail"),
 ]

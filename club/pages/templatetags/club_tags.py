@@ -6,9 +6,12 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from club.members.roles import coordinated, sees_all_outcomes
+from club.news.models import NewsIndexPage
 
 register = template.Library()
 
@@ -62,8 +65,6 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
 @register.simple_tag(takes_context=True)
 def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
     """The news feeds of the current language, advertised on every page (<link rel=alternate>)."""
-    from club.news.models import NewsIndexPage
-
     root = _localized_root(context["request"])
     if root is None:
         return []
@@ -85,13 +86,9 @@ def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
 def outcomes_url(context: dict[str, Any]) -> str:
     """Where the signed-in user sees re-visit figures: the dashboard for JST staff, their
     chapters for coordinators; '' for everyone else."""
-    from django.urls import reverse
-
-    from club.outcomes.access import coordinated_chapters, is_staff
-
     user = context["request"].user
     if not user.is_authenticated:
         return ""
-    if is_staff(user):
-        return reverse("outcomes_admin:dashboard")
-    return reverse("outcomes:index") if coordinated_chapters(user) else ""
+    if sees_all_outcomes(user):
+        return reverse("outcomes-admin:dashboard")
+    return reverse("outcomes:index") if coordinated(user).exists() else ""

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from club.progress import ProgressBar
+from club.progress import progress_bar
 from search.directory.entries import refresh_all
 
 
@@ -39,23 +39,21 @@ class Command(BaseCommand):
             ) from error
 
     def rebuild(self, chunk_size: int) -> None:
-        bar = ProgressBar(self.stdout, "entries")
-        count = refresh_all(progress=lambda done, total: bar.update(done, total))
-        bar.finish()
+        with progress_bar(self.stdout, unit=" entries") as bar:
+            count = refresh_all(progress=bar.to)
         self.stdout.write(f"Rebuilt {count:,} directory entries in the database.")
         if not settings.ELASTICSEARCH_URL:
             return
         from search.directory.elastic import client_from_settings
         from search.directory.elastic_index import rebuild
 
-        bar = ProgressBar(self.stdout, "documents")
-        index = rebuild(
-            client_from_settings(),
-            settings.ELASTICSEARCH_INDEX,
-            chunk_size=chunk_size,
-            progress=lambda done, total: bar.update(done, total),
-        )
-        bar.finish()
+        with progress_bar(self.stdout, unit=" documents") as bar:
+            index = rebuild(
+                client_from_settings(),
+                settings.ELASTICSEARCH_INDEX,
+                chunk_size=chunk_size,
+                progress=bar.to,
+            )
         self.stdout.write(
             self.style.SUCCESS(f"{settings.ELASTICSEARCH_INDEX} now points at {index}.")
         )

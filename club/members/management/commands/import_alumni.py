@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from club.members.roster import ImportOptions, ImportReport, RosterFileError, import_roster
-from club.progress import ProgressBar
+from club.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -50,13 +50,12 @@ class Command(BaseCommand):
             encoding=options["encoding"],
             chunk_size=options["chunk_size"],
         )
-        bar = ProgressBar(self.stderr, enabled=options["verbosity"] > 0)
+        bar = progress_bar(self.stderr, unit="B", unit_scale=True, enabled=options["verbosity"] > 0)
 
         def progress(rows: int, bytes_read: int, total_bytes: int | None) -> None:
             # Rows are counted as they stream; the bar's fill is the share of the file read.
-            bar.update(
-                rows, unit="rows", fraction=bytes_read / total_bytes if total_bytes else None
-            )
+            bar.set_postfix_str(f"{rows:,} rows", refresh=False)
+            bar.to(bytes_read, total_bytes)
 
         try:
             with open(options["file"], "rb") as stream:
@@ -78,7 +77,7 @@ class Command(BaseCommand):
                 % {"error": error}
             ) from error
         finally:
-            bar.finish()
+            bar.close()
         self._print_report(report)
         if report.failed:
             raise CommandError(
