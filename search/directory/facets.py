@@ -75,6 +75,19 @@ class Facet:
     # RANGE: its bounds and messages.
     range: RangeRules | None = None
 
+    def __post_init__(self) -> None:
+        if (self.kind == FacetKind.RANGE) != (self.range is not None):
+            raise ValueError(f"Facet {self.key!r}: a range facet, and only one, has range rules")
+        if (self.kind == FacetKind.CHOICE) != bool(self.choices):
+            raise ValueError(f"Facet {self.key!r}: a choice facet, and only one, has choices")
+
+    @property
+    def rules(self) -> RangeRules:
+        """The bounds and messages of a range facet."""
+        if self.range is None:
+            raise LookupError(f"Facet {self.key!r} is not a range")
+        return self.range
+
     @property
     def section(self) -> Section:
         section = section_of(self.source)

@@ -47,16 +47,17 @@ def empty_redis(environment: dict[str, str]) -> None:
     redis.Redis.from_url(environment["REDIS_URL"]).flushdb()
 
 
-def browser_session(base: str, username: str | None = None, **options: object) -> requests.Session:
+def browser_session(
+    base: str, username: str | None = None, verify: bool | str = True
+) -> requests.Session:
     """An HTTP client that sends Referer and Origin as a browser does (CSRF checks them over
     HTTPS), signed in as ``username`` if given."""
     session = requests.Session()
     # Loopback servers: no proxy from the environment, and REQUESTS_CA_BUNDLE would
     # override a test certificate given as ``verify``.
     session.trust_env = False
+    session.verify = verify
     session.headers.update({"Referer": f"{base}/", "Origin": base})
-    for name, value in options.items():
-        setattr(session, name, value)
     if username:
         signed = sign_in(session, base, username)
         assert signed.status_code == 302, (username, signed.status_code)

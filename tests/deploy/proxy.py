@@ -96,7 +96,7 @@ http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     gzip on;
-    log_format upstream '$request_uri $status upstream=$upstream_addr';
+    log_format upstream '$status "$request" upstream=$upstream_addr';
     access_log {folder}/access.log upstream;
     client_body_temp_path {temp["body"]};
     proxy_temp_path {temp["proxy"]};
@@ -133,12 +133,19 @@ http {{
             self.process.terminate()  # SIGTERM: nginx's fast shutdown
             self.process.wait(timeout=20)
 
-    def upstream_of(self, path: str) -> str:
-        """The upstream nginx used for the last request of ``path`` ("-" if it answered itself)."""
-        lines = (self.folder / "access.log").read_text().splitlines()
-        matching = [line for line in lines if line.split(" ", 1)[0] == path]
-        assert matching, f"no request for {path} in the access log"
-        return matching[-1].rsplit("upstream=", 1)[1]
+    def upstreams(self, method: str, path: str, status: int) -> list[str]:
+        """Where nginx sent each such request it logged: a worker's address, or "-" if it
+        answered itself. nginx logs a request once it is finished, which can be just after
+        the client has its response: this waits for the first."""
+        request = f'{status} "{method} {path} HTTP/'  # as the client sent it
+        give_up = time.monotonic() + 10
+        while True:
+            lines = (self.folder / "access.log").read_text().splitlines()
+            matching = [line for line in lines if line.startswith(request)]
+            if matching:
+                return [line.rsplit("upstream=", 1)[1] for line in matching]
+            assert time.monotonic() < give_up, f"nginx logged no {method} {path} {status}"
+            time.sleep(0.1)
 
     def _command(self, *extra: str) -> list[str]:
         folder = self.folder

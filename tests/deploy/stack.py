@@ -30,8 +30,8 @@ START_SECONDS = 60  # loading Django and Wagtail on a busy 2-CPU machine
 _MISSING = [
     needed
     for needed, variable, schemes in [
-        ("PostgreSQL (DATABASE_URL)", "DATABASE_URL", ("postgres://", "postgresql://")),
-        ("Redis (REDIS_URL)", "REDIS_URL", ("redis://", "rediss://")),
+        ("PostgreSQL in DATABASE_URL", "DATABASE_URL", ("postgres://", "postgresql://")),
+        ("Redis in REDIS_URL", "REDIS_URL", ("redis://", "rediss://")),
     ]
     if not os.environ.get(variable, "").startswith(schemes)
 ]
@@ -39,7 +39,7 @@ needs_engines = [
     pytest.mark.postgres,
     pytest.mark.skipif(
         bool(_MISSING),
-        reason=f"several worker processes share {' and '.join(_MISSING)}, which are not set",
+        reason=f"needs {' and '.join(_MISSING)}: several worker processes share them",
     ),
 ]
 
@@ -80,16 +80,19 @@ class Service:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        """SIGTERM, as systemctl stop sends it; killed if it has not ended in 20 s."""
+        """SIGTERM, as systemctl stop sends it."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+
+    def wait_stopped(self) -> None:
+        """Wait for the end after ``stop()``; killed if it has not come in 20 s."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
     def wait_until(self, ready: Callable[[], bool], what: str) -> None:
         """Return once ``ready()``; fail with the end of the log if the process dies first."""
@@ -136,10 +139,14 @@ def running(*services: Service) -> Iterator[None]:
         for service in services:
             if isinstance(service, Worker):
                 service.wait_until_up()
+        for service in services:  # a bad command line has ended it by now
+            assert service.running(), f"{service.name} ended:\n{service.tail()}"
         yield
     finally:
         for service in services:
             service.stop()
+        for service in services:
+            service.wait_stopped()
 
 
 def next_frame(socket: Any, match: Callable[[dict[str, Any]], bool], timeout: float = 20) -> dict:
