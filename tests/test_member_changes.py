@@ -63,7 +63,7 @@ def test_a_profile_form_save_updates_entry_outcomes_and_sync(
     data.update(formset_data("links", []))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:profile_edit"), data)
+        response = client.post(reverse("members:profile-edit"), data)
 
     assert response.status_code == 302
     assert entry(alumna).position == "Postdoctoral fellow"
@@ -76,7 +76,7 @@ def test_an_admin_edit_updates_entry_outcomes_and_sync(
     client, alumna, jess, search_engine, django_capture_on_commit_callbacks
 ):
     client.force_login(jess)
-    edit_url = reverse("member_admin:edit", args=[alumna.pk])
+    edit_url = reverse("member-admin:edit", args=[alumna.pk])
     form = client.get(edit_url).context["form"]
     data = {
         name: value
@@ -129,7 +129,7 @@ def test_erasing_oneself_updates_entry_keeps_outcomes_and_syncs(
     client.force_login(alumna.user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:profile_delete"), {"password": PASSWORD})
+        response = client.post(reverse("members:profile-delete"), {"password": PASSWORD})
 
     assert response.status_code == 302
     assert entry(alumna).display_name == ANONYMISED_NAME

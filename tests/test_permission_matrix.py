@@ -166,7 +166,7 @@ def test_seeing_every_profile_does_not_manage_groups(client, india):
     user = _user_with(roles.VIEW_ALL_PROFILES, "wagtailadmin.access_admin")
     client.force_login(user)
 
-    response = client.get(reverse("members:chapter_manage", kwargs={"slug": india.slug}))
+    response = client.get(reverse("members:chapter-manage", kwargs={"slug": india.slug}))
 
     assert response.status_code in DENIED
     assert not roles.can_manage_group(user, india)

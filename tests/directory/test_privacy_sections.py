@@ -65,7 +65,7 @@ def test_every_path_follows_an_attribute_moved_to_another_section(
     row = member_row(rosa, ANONYMOUS)
     assert row["country_of_residence"] == ("PE" if shown else "")
 
-    page = client.get(reverse("members:member_detail", args=[rosa.pk])).content.decode()
+    page = client.get(reverse("members:member-detail", args=[rosa.pk])).content.decode()
     assert "Rosa" in page
     assert ("Lives in Peru" in page) is shown
 
