@@ -20,6 +20,7 @@ from club.members.roster.reader import RosterReader
 from club.members.roster.report import ImportReport, RosterFileError
 from club.members.roster.rows import parse_row
 from club.members.roster.writer import ChunkWriter
+from club.planner_statistics import refresh_planner_statistics
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def import_roster(
     if report.committed:
         # Bulk writes send no model signals: report what the import created or changed.
         members_changed(writer.touched_ids)
+        refresh_planner_statistics()
         if options.invite:
             _invite(sorted(writer.created_ids), report)
     return report

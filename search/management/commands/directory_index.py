@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from club.planner_statistics import refresh_planner_statistics
 from club.progress import progress_bar
 from search.directory.entries import refresh_all
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
     def rebuild(self, chunk_size: int) -> None:
         with progress_bar(self.stdout, unit=" entries") as bar:
             count = refresh_all(progress=bar.to)
+        refresh_planner_statistics()
         self.stdout.write(f"Rebuilt {count:,} directory entries in the database.")
         if not settings.ELASTICSEARCH_URL:
             return

@@ -14,6 +14,7 @@ from club.demo.pages.accounts import create_demo_accounts
 from club.demo.pages.site import seed_site
 from club.demo.qa import seed_qa_channels
 from club.outcomes.refresh import rebuild as rebuild_outcomes
+from club.planner_statistics import refresh_planner_statistics
 
 # Enough alumni that chapters, the directory and the outcome figures (suppressed below five)
 # show real numbers for the main countries and programmes, while seeding stays under a minute.
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             # Bulk writes send no signals: derive the outcome figures once, at the end.
             self._done(f"re-visit outcomes for {rebuild_outcomes():,} alumni")
         seed_qa_channels(report=self._done)
+        refresh_planner_statistics()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     def _done(self, step: str) -> None:
