@@ -16,6 +16,7 @@ from django.db import transaction
 from club.members.changes import MembersChanged
 from search.directory.entries import refresh_entries
 from search.models import DirectoryRemoval
+from search.tasks import sync_directory
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ def queue_directory_sync(change: MembersChanged) -> None:
         for member_id in change.member_ids:
             DirectoryRemoval.objects.get_or_create(member_id=member_id)
     if settings.ELASTICSEARCH_URL:
-        from search.tasks import sync_directory
-
         transaction.on_commit(lambda: _enqueue(sync_directory))
 
 

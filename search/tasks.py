@@ -11,6 +11,9 @@ from django_tasks import task
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from search.directory.elastic import client_from_settings
+from search.directory.elastic_index import sync_pending
+
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(minutes=10)
 
@@ -24,9 +27,6 @@ def sync_directory(attempt: int = 1) -> int:
     """
     if not settings.ELASTICSEARCH_URL:
         return 0
-    from search.directory.elastic import client_from_settings
-    from search.directory.elastic_index import sync_pending
-
     try:
         return sync_pending(client_from_settings(), settings.ELASTICSEARCH_INDEX)
     except (TransportError, ApiError) as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 from tests.factories import MemberFactory, ParticipationFactory, UserFactory
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -17,7 +17,7 @@ from django.utils import translation
 from PIL import Image as PillowImage
 
 from club.members.photos import check_photo, replace_photo
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 from search.directory.contract import PER_PAGE
 from tests.factories import (
     InstitutionFactory,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from club.members import roles
 from club.members.models import ChapterMembership, GroupRole, SubjectGroupMembership
-from club.members.privacy import Visibility
+from club.members.sections import Visibility
 from tests.factories import MemberFactory, SubjectGroupFactory, UserFactory, join
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from club.members.models import ChapterMembership, MemberStatus, SubjectGroupMembership
-from club.members.privacy import Visibility
+from club.members.sections import Visibility
 from tests.factories import MemberFactory, SubjectGroupFactory, join
 
 pytestmark = pytest.mark.django_db

@@ -146,3 +146,23 @@ def test_model_modules_import_nothing_inside_functions(path):
     if str(path.relative_to(ROOT)) in LOCAL_IMPORTS_ALLOWED:
         pytest.skip(LOCAL_IMPORTS_ALLOWED[str(path.relative_to(ROOT))])
     assert [found for found in imports_of(path) if found.local] == []
+
+
+def _product_modules() -> list[Path]:
+    """Our code outside the demo and migrations; apps.py connects signals in ready(), by
+    Django's convention, after every model is loaded."""
+    return [
+        path
+        for path in python_files("club", "search")
+        if "demo" not in path.parts and "migrations" not in path.parts and path.name != "apps.py"
+    ]
+
+
+def test_no_module_imports_our_own_code_inside_a_function():
+    hidden = [
+        found
+        for path in _product_modules()
+        for found in imports_of(path)
+        if found.local and _is_within(found.module, ("club", "search"))
+    ]
+    assert hidden == []

@@ -12,8 +12,8 @@ from django.http import StreamingHttpResponse
 
 from club.members.exports import HEADER
 from club.members.models import MemberStatus
-from club.members.privacy import Visibility
 from club.members.programmes import Programme
+from club.members.sections import Visibility
 from tests.factories import (
     InstitutionFactory,
     MemberFactory,

@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 from club.news.models import NewsIndexPage, NewsPage
 from club.page_cache import CACHE_ALIAS, HEADER
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from club.events.permissions import can_create_events
 from club.members import roles
-from club.members.privacy import Section, Viewer, can_see
+from club.members.privacy import Viewer, can_see
+from club.members.sections import Section
 from club.outcomes.access import may_see_chapter, outcome_chapters
 from club.qa.access import is_moderator
 from club.qa.models import QuestionChannel

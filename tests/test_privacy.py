@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from club.members.models import Member, MemberStatus
-from club.members.privacy import (
-    ANONYMOUS,
-    ProfileView,
-    Section,
-    Viewer,
-    Visibility,
-    can_see,
-)
+from club.members.privacy import ANONYMOUS, ProfileView, Viewer, can_see
+from club.members.sections import Section, Visibility
 
 
 def viewer_for(person) -> Viewer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 
 
 def privacy_data(**levels: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from club.members.models import FieldTag, MemberLink, MemberStatus, NameOrder, RevisitSource
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 from tests.factories import (
     CareerEntryFactory,
     InstitutionFactory,

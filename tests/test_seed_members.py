@@ -31,8 +31,8 @@ from club.members.models import (
     SubjectGroupMembership,
     TaggedField,
 )
-from club.members.privacy import Visibility
 from club.members.programmes import Programme
+from club.members.sections import Visibility
 from tests.factories import InstitutionFactory
 
 N = 200

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.http import QueryDict
 
-from club.members.privacy import ANONYMOUS, Visibility
+from club.members.privacy import ANONYMOUS
+from club.members.sections import Visibility
 from club.pages.models import StandardPage
 from club.text import fold, written_without_spaces
 from search.directory.contract import DirectoryQuery

@@ -16,8 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from club.events.emails import EmailKind, queue_email
+from club.events.emails import EmailKind
 from club.events.models import RSVP, EventPage, RSVPStatus
+from club.events.tasks import queue_email
 from club.events.times import local_datetime
 from club.members.models import Member, MemberStatus
 from club.page_cache import depends_on, event_tag

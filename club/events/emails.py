@@ -8,11 +8,10 @@ has changed since (a confirmation for a seat already given back is never sent).
 from __future__ import annotations
 
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
@@ -38,21 +37,6 @@ REQUIRED_STATUS = {
     EmailKind.PROMOTED: RSVPStatus.GOING,
     EmailKind.REMINDER: RSVPStatus.GOING,
 }
-
-
-def queue_email(rsvp: RSVP, kind: EmailKind) -> None:
-    """Send ``kind`` to the RSVP's member through the worker, once this transaction commits."""
-    transaction.on_commit(partial(_enqueue, rsvp.pk, str(kind)))
-
-
-def _enqueue(rsvp_id: int, kind: str) -> None:
-    from club.events.tasks import send_rsvp_email
-
-    try:
-        send_rsvp_email.enqueue(rsvp_id, kind)
-    except Exception:
-        # The answer is recorded and shown on the site; a lost email must not undo it.
-        logger.exception("Could not queue the %s email for RSVP %s", kind, rsvp_id)
 
 
 def _in_language(event: EventPage, language: str) -> EventPage:

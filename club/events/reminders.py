@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from club.events.emails import EmailKind, queue_email
+from club.events.emails import EmailKind
 from club.events.models import RSVP, RSVPQuerySet
+from club.events.tasks import queue_email
 
 REMINDER_WINDOW = timedelta(hours=48)
 

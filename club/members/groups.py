@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from club.members import privacy
 from club.members.models import (
     Chapter,
     ChapterMembership,
@@ -22,7 +23,8 @@ from club.members.models import (
     SubjectGroup,
     SubjectGroupMembership,
 )
-from club.members.privacy import Section, Viewer
+from club.members.privacy import Viewer
+from club.members.sections import Section
 
 Group = Chapter | SubjectGroup
 Membership = ChapterMembership | SubjectGroupMembership
@@ -127,8 +129,7 @@ def visible_members(group: Group, viewer: Viewer, **membership: Any) -> QuerySet
     ``membership`` narrows on the membership row, e.g. ``role=GroupRole.COORDINATOR``.
     """
     return (
-        Member.objects.listed()
-        .visible_to(viewer, Section.PROFILE)
+        privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
         .filter(**_membership_filter(type(group), group, **membership))
         .select_related("photo")
         .prefetch_related("chapters", "fields")
@@ -156,7 +157,7 @@ def groups_with_visible_counts(queryset: QuerySet[Any], viewer: Viewer) -> Query
     inferred from a total.
     """
     group_model = queryset.model
-    visible = Member.objects.listed().visible_to(viewer, Section.PROFILE)
+    visible = privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
     count = (
         visible.filter(**_membership_filter(group_model, OuterRef("pk")))
         .order_by()

@@ -18,7 +18,7 @@ from club.members.models import (
     SubjectGroupMembership,
 )
 from club.members.photos import delete_photo
-from club.members.privacy import Section, Visibility
+from club.members.sections import Section, Visibility
 
 # Stored in place of the given name. Anonymised members are shown to nobody but staff.
 ANONYMISED_NAME = "Deleted member"

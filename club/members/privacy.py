@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, OuterRef, Q, TextChoices
-from django.utils.functional import Promise
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
+from club.members.models import ChapterMembership, Member, MemberStatus
+from club.members.roles import views_all_profiles
+from club.members.sections import PROFILE_FIELDS, Section, Visibility, fields_of
 from club.page_cache import depends_on, member_tag
-
-if TYPE_CHECKING:
-    from club.members.models import Member
 
 PUBLIC_AUDIENCE = "public"
 MEMBERS_AUDIENCE = "members"
@@ -29,78 +29,8 @@ MEMBERS_AUDIENCE = "members"
 BROAD_AUDIENCES = (PUBLIC_AUDIENCE, MEMBERS_AUDIENCE)
 
 
-class Visibility(TextChoices):
-    PUBLIC = "public", _("Everyone, including visitors who are not signed in")
-    MEMBERS = "members", _("Signed-in club members")
-    CHAPTER = "chapter", _("Members of my chapters")
-    PRIVATE = "private", _("Only me (and JST staff)")
-
-
-class Section(TextChoices):
-    PROFILE = "profile", _("Name, photo, country and fields")
-    BIO = "bio", _("Biography")
-    CONTACT = "contact", _("Contact details and links")
-    CAREER = "career", _("Current position and career")
-    PARTICIPATION = "participation", _("Sakura Science programme participation")
-    REVISITS = "revisits", _("Re-visits to Japan")
-
-
-@dataclass(frozen=True)
-class ProfileField:
-    """Where one member attribute is shown: its section, and whether it holds several values."""
-
-    section: Section
-    many: bool = False
-    # How the privacy settings name it, where the model's own name does not read well.
-    label: str | Promise | None = None
-
-
-# Which member attributes belong to which section: the only place this is said. Moving
-# an attribute to another section is a change of its line here; pages, exports, the JSON
-# API, the directory's hits, words and facets, and the privacy settings' help all follow.
-# Anything not listed is never shown to anyone but the member and staff.
-PROFILE_FIELDS: dict[str, ProfileField] = {
-    "display_name": ProfileField(Section.PROFILE),
-    "given_name": ProfileField(Section.PROFILE),
-    "family_name": ProfileField(Section.PROFILE),
-    "native_name": ProfileField(Section.PROFILE),
-    "name_order": ProfileField(Section.PROFILE),
-    "photo": ProfileField(Section.PROFILE),
-    "country": ProfileField(Section.PROFILE),
-    "nationality": ProfileField(Section.PROFILE),
-    "fields": ProfileField(Section.PROFILE, many=True),
-    "open_to_mentoring": ProfileField(Section.PROFILE),
-    "chapters": ProfileField(Section.PROFILE, many=True, label=_("chapters")),
-    "subject_groups": ProfileField(Section.PROFILE, many=True, label=_("subject groups")),
-    "bio": ProfileField(Section.BIO),
-    "bio_ja": ProfileField(Section.BIO),
-    "contact_email": ProfileField(Section.CONTACT),
-    "links": ProfileField(Section.CONTACT, many=True, label=_("links")),
-    "position": ProfileField(Section.CAREER),
-    "organisation": ProfileField(Section.CAREER),
-    "careers": ProfileField(Section.CAREER, many=True),
-    "participations": ProfileField(Section.PARTICIPATION, many=True),
-    "revisits": ProfileField(Section.REVISITS, many=True),
-}
-
-
-def section_of(name: str) -> Section | None:
-    """The section a member attribute belongs to (None: shown to nobody but owner and staff)."""
-    field = PROFILE_FIELDS.get(name)
-    return field.section if field else None
-
-
-def fields_of(section: Section) -> list[str]:
-    """The member attributes of one section, in their listed order."""
-    return [name for name, field in PROFILE_FIELDS.items() if field.section == section]
-
-
 def section_contents(section: Section) -> str:
     """What a section holds, in words, from the attributes' own names (for the settings form)."""
-    from django.utils.text import capfirst, get_text_list
-
-    from club.members.models import Member
-
     labels = []
     for name in fields_of(section):
         label = PROFILE_FIELDS[name].label
@@ -158,9 +88,6 @@ class Viewer:
         cached = getattr(user, "_club_viewer", None)
         if cached is not None:
             return cached
-        from club.members.models import MemberStatus
-        from club.members.roles import views_all_profiles
-
         is_staff = views_all_profiles(user)
         member = getattr(user, "member", None)
         is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
@@ -201,8 +128,6 @@ def can_see(viewer: Viewer, member: Member, section: Section) -> bool:
     """Whether ``viewer`` may see ``section`` of ``member``'s profile."""
     if viewer.is_staff:
         return True
-    from club.members.models import MemberStatus
-
     if member.status != MemberStatus.ACTIVE:
         return False
     needs_chapters = member.visibility(section) == Visibility.CHAPTER and viewer.chapter_ids
@@ -218,8 +143,6 @@ def visible_q(viewer: Viewer, section: Section, prefix: str = "") -> Q:
     """The privacy rule as an ORM filter on members (``prefix`` for related lookups)."""
     if viewer.is_staff:
         return Q()
-    from club.members.models import ChapterMembership
-
     column = f"{prefix}visibility_{section}"
     rule = Q(**{column: Visibility.PUBLIC})
     if viewer.is_member:
@@ -232,6 +155,16 @@ def visible_q(viewer: Viewer, section: Section, prefix: str = "") -> Q:
     if viewer.member_id is not None:
         rule |= Q(**{f"{prefix}pk": viewer.member_id})
     return rule
+
+
+def visible_members(
+    viewer: Viewer, section: Section = Section.PROFILE, queryset: QuerySet[Member] | None = None
+) -> QuerySet[Member]:
+    """Listed members whose ``section`` the viewer may see (staff: everyone)."""
+    members = Member.objects.all() if queryset is None else queryset
+    if not viewer.is_staff:
+        members = members.listed()
+    return members.filter(visible_q(viewer, section))
 
 
 def _member_chapter_ids(member: Member) -> list[int]:

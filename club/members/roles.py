@@ -7,14 +7,13 @@ themselves, so a capability means the same thing on every page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
 
-if TYPE_CHECKING:
-    from club.members.models import Chapter, Member, SubjectGroup
+from club.members.models import Chapter, GroupRole, Member, MemberStatus, SubjectGroup
 
 # One permission per staff capability (declared on Member.Meta.permissions).
 VIEW_ALL_PROFILES = "members.view_all_profiles"
@@ -82,8 +81,6 @@ def active_member(user: Any) -> Member | None:
     """The user's member profile if they are signed in, active and not pending or anonymised."""
     if not is_signed_in(user):
         return None
-    from club.members.models import MemberStatus
-
     member = getattr(user, "member", None)
     if member is None or member.status != MemberStatus.ACTIVE:
         return None
@@ -94,8 +91,6 @@ def coordinated(
     user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
 ) -> QuerySet[Any]:
     """The chapters (or subject groups) the user coordinates as an active member."""
-    from club.members.models import Chapter, GroupRole
-
     group_model = group_model or Chapter
     member = active_member(user)
     if member is None:

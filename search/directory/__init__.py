@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -11,6 +12,8 @@ from elasticsearch import ApiError
 
 from club.members.privacy import Viewer
 from search.directory.contract import Directory, DirectoryQuery, DirectoryResult
+from search.directory.database import DatabaseDirectory
+from search.directory.elastic import ElasticsearchDirectory, IndexLagging
 
 logger = logging.getLogger(__name__)
 
@@ -18,19 +21,12 @@ logger = logging.getLogger(__name__)
 def get_directory() -> Directory:
     """Elasticsearch when ELASTICSEARCH_URL is set, else the database backend."""
     if settings.ELASTICSEARCH_URL:
-        from search.directory.elastic import ElasticsearchDirectory
-
         return ElasticsearchDirectory.from_settings()
-    from search.directory.database import DatabaseDirectory
-
     return DatabaseDirectory()
 
 
 def search_directory(query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
     """Search with the configured backend, falling back to the database if the engine fails."""
-    from search.directory.database import DatabaseDirectory
-    from search.directory.elastic import IndexLagging
-
     directory = get_directory()
     try:
         return directory.search(query, viewer)
@@ -42,8 +38,6 @@ def search_directory(query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
         if directory.name == "database":
             raise
         logger.warning("Search engine unavailable; the directory falls back to the database")
-    from dataclasses import replace
-
     result = DatabaseDirectory().search(query, viewer)
     notice = _(
         "The search engine is unavailable right now, so these results come from a simpler"

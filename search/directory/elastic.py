@@ -6,7 +6,8 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
 
-from club.members.privacy import Section, Viewer
+from club.members.privacy import Viewer
+from club.members.sections import Section
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.elastic_index import stale_member_ids
 from search.directory.elastic_mapping import stored_document

@@ -7,7 +7,7 @@ from typing import Any
 
 from elasticsearch.dsl import Boolean, Document, Integer, Keyword, Text, analyzer, token_filter
 
-from club.members.privacy import Section
+from club.members.sections import Section
 from search.directory.facets import FACETS
 from search.directory.results import entry_as_document
 from search.models import DirectoryEntry

@@ -16,12 +16,8 @@ from club.members.models import (
     MemberStatus,
     Participation,
 )
-from club.members.privacy import (
-    BROAD_AUDIENCES,
-    Section,
-    section_audience,
-    section_token,
-)
+from club.members.privacy import BROAD_AUDIENCES, section_audience, section_token
+from club.members.sections import Section
 from club.text import fold
 from search.directory.database.token_index import facet_token
 from search.directory.facets import FACETS

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from club.members.models import Chapter, FieldTag, Institution, RevisitKind
-from club.members.privacy import Section, section_of
 from club.members.programmes import Programme
+from club.members.sections import Section, section_of
 
 if TYPE_CHECKING:
     from club.members.models import Member

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from club.members.privacy import Section, Viewer, audience_admits
+from club.members.privacy import Viewer, audience_admits
+from club.members.sections import Section
 from search.directory.contract import FacetCount, Hit
 from search.directory.facets import Facet, FacetKind
 from search.directory.highlight import highlight

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django_countries import countries
 
 from club.members.models import Institution, Member
-from club.members.privacy import Section, section_of
+from club.members.sections import Section, section_of
 from search.directory.facets import FACETS
 
 # Each hit field and the attribute it shows.

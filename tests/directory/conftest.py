@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from club.members.models import FieldTag, Institution, InstitutionAlias, MemberStatus, NameOrder
-from club.members.privacy import Viewer, Visibility
+from club.members.privacy import Viewer
+from club.members.sections import Visibility
 from tests.factories import (
     CareerEntryFactory,
     MemberFactory,

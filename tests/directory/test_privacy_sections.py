@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from club.members.exports import member_row
 from club.members.forms.profile import PrivacyForm
-from club.members.privacy import ANONYMOUS, PROFILE_FIELDS, ProfileField, Section, Visibility
+from club.members.privacy import ANONYMOUS
+from club.members.sections import PROFILE_FIELDS, ProfileField, Section, Visibility
 from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.entries import refresh_all
 from tests.factories import MemberFactory

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from club.events.models import EventPage
-from club.members.privacy import Visibility
+from club.members.sections import Visibility
 from club.qa.access import access_for, author_name, is_moderator
 from club.qa.models import QuestionChannel
 from tests.factories import MemberFactory, UserFactory

@@ -22,8 +22,8 @@ from club.demo.members.institutions import AGENCIES, HIGH_SCHOOLS, JST, SENDING,
 from club.demo.members.people import fold, make_name
 from club.demo.pages.content import CHAPTERS
 from club.members.models import MemberStatus
-from club.members.privacy import Section, Visibility
 from club.members.programmes import Programme
+from club.members.sections import Section, Visibility
 
 ROSTER_PREFIX = "DEMO-"
 USERNAME_PREFIX = "demo-"

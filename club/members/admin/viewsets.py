@@ -46,8 +46,9 @@ from club.members.models import (
     Participation,
     SubjectGroup,
 )
-from club.members.privacy import Section, Viewer
+from club.members.privacy import Viewer, visible_members
 from club.members.programmes import Programme
+from club.members.sections import Section
 
 MEMBERS_MENU_HOOK = "register_members_menu_item"
 MEMBER_SEARCH_FIELDS = ["given_name", "family_name", "native_name", "contact_email", "user__email"]
@@ -173,7 +174,7 @@ def export_members(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     viewer = Viewer.for_user(request.user)
     filters = MemberFilterSet(
-        request.GET, queryset=Member.objects.visible_to(viewer, Section.PROFILE), request=request
+        request.GET, queryset=visible_members(viewer, Section.PROFILE), request=request
     )
     if not filters.is_valid():
         problems = "; ".join(

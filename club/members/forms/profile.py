@@ -22,7 +22,8 @@ from club.members.models import (
     RevisitSource,
 )
 from club.members.photos import ALLOWED_EXTENSIONS, CheckedPhoto, check_photo
-from club.members.privacy import Section, section_contents
+from club.members.privacy import section_contents
+from club.members.sections import Section
 
 MAX_FIELD_TAGS = 15
 TAG_MAX_LENGTH = FieldTag._meta.get_field("name").max_length

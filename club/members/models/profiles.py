@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from club.bilingual import pick
-from club.members.privacy import Section, Visibility, visible_q
+from club.members.sections import Section, Visibility
 
 
 class NameOrder(models.TextChoices):
@@ -54,11 +54,6 @@ class MemberQuerySet(models.QuerySet["Member"]):
     def listed(self) -> MemberQuerySet:
         """Members who appear on the site at all: not pending, not anonymised."""
         return self.filter(status=MemberStatus.ACTIVE)
-
-    def visible_to(self, viewer, section: Section = Section.PROFILE) -> MemberQuerySet:
-        """Listed members whose ``section`` the viewer may see (the privacy rule)."""
-        queryset = self if viewer.is_staff else self.listed()
-        return queryset.filter(visible_q(viewer, section))
 
 
 def _visibility_field(section_label: str) -> models.CharField:

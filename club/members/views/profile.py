@@ -35,7 +35,7 @@ from club.members.forms.profile import (
 from club.members.lifecycle import anonymise_member, export_member_data
 from club.members.models import FieldTag, Institution, Member, MemberStatus, RevisitSource
 from club.members.photos import remove_photo, replace_photo
-from club.members.privacy import Section
+from club.members.sections import Section
 
 MemberView = Callable[..., HttpResponse]
 

@@ -9,7 +9,8 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 
 from club.members.models import Member, Participation, Revisit
-from club.members.privacy import ANONYMOUS, ProfileView, Section, Viewer, fields_of
+from club.members.privacy import ANONYMOUS, ProfileView, Viewer
+from club.members.sections import Section, fields_of
 
 # What each shown attribute needs from the database, fetched in one query per relation
 # so the page costs the same whatever the number of careers, re-visits or links. Keyed

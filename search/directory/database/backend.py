@@ -24,10 +24,10 @@ from club.members.privacy import (
     BROAD_AUDIENCES,
     MEMBERS_AUDIENCE,
     PUBLIC_AUDIENCE,
-    Section,
     Viewer,
     section_token,
 )
+from club.members.sections import Section
 from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
 from search.directory.database import token_index
 from search.directory.database.sql import TRUE, Condition, all_of

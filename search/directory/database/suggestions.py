@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from club.members.privacy import Section
+from club.members.sections import Section
 from club.text import fold
 from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.database.sql import Condition, all_of
+from search.models import DirectoryEntry
 
 if TYPE_CHECKING:
     from search.directory.database.backend import SqlBuilder
@@ -71,8 +72,6 @@ class NameWords:
 
 def name_words(visible_profile: Condition) -> NameWords:
     """The name words of the listed entries whose profile passes ``visible_profile``."""
-    from search.models import DirectoryEntry
-
     where = all_of([Condition("e.listed = %s", [True]), visible_profile])
     with connection.cursor() as cursor:
         # text_name holds the given, family and native names already folded.

@@ -11,7 +11,10 @@ from elasticsearch import ApiError
 
 from club.planner_statistics import refresh_planner_statistics
 from club.progress import progress_bar
+from search.directory.elastic import client_from_settings
+from search.directory.elastic_index import rebuild, status, sync_pending
 from search.directory.entries import refresh_all
+from search.models import DirectoryEntry
 
 
 class Command(BaseCommand):
@@ -46,9 +49,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Rebuilt {count:,} directory entries in the database.")
         if not settings.ELASTICSEARCH_URL:
             return
-        from search.directory.elastic import client_from_settings
-        from search.directory.elastic_index import rebuild
-
         with progress_bar(self.stdout, unit=" documents") as bar:
             index = rebuild(
                 client_from_settings(),
@@ -64,22 +64,14 @@ class Command(BaseCommand):
         if not settings.ELASTICSEARCH_URL:
             self.stdout.write("No ELASTICSEARCH_URL: the database directory is always current.")
             return
-        from search.directory.elastic import client_from_settings
-        from search.directory.elastic_index import sync_pending
-
         pushed = sync_pending(client_from_settings(), settings.ELASTICSEARCH_INDEX, chunk_size)
         self.stdout.write(self.style.SUCCESS(f"Pushed {pushed:,} pending changes."))
 
     def status(self, chunk_size: int) -> None:
-        from search.models import DirectoryEntry
-
         self.stdout.write(f"Directory entries in the database: {DirectoryEntry.objects.count():,}")
         if not settings.ELASTICSEARCH_URL:
             self.stdout.write("Backend: database (no ELASTICSEARCH_URL).")
             return
-        from search.directory.elastic import client_from_settings
-        from search.directory.elastic_index import status
-
         info = status(client_from_settings(), settings.ELASTICSEARCH_INDEX)
         self.stdout.write(f"Backend: Elasticsearch at {settings.ELASTICSEARCH_URL}")
         self.stdout.write(f"Alias {info['alias']} -> {', '.join(info['indices']) or '(none)'}")
