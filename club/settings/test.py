@@ -17,6 +17,6 @@ DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
 # Site processes under test (journeys, faults) keep IMMEDIATE on their own database file.
 DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)  # noqa: F405
 # Rules tests run inside a transaction that never commits, so a change would never forget
-# a cached page (that happens on commit). tests/test_page_cache.py commits and turns the
+# a cached page (that happens on commit). tests/project/test_page_cache.py commits and turns the
 # cache on; the journeys and fault tests serve the site with it on.
 PAGE_CACHE_SECONDS = 0

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("locale/ja/LC_MESSAGES/django.po")
 SKIP = shutil.ignore_patterns(".venv", ".git", "*.pyc", "__pycache__", "media", ".test-media")
 

@@ -11,7 +11,7 @@ from django.db import connection
 from club.members.models import Member
 from club.members.roster import import_roster
 from search.models import DirectoryEntry
-from tests.test_import_command import COLUMNS, person
+from tests.members.test_import_command import COLUMNS, person
 
 pytestmark = [
     pytest.mark.postgres,

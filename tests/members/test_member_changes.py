@@ -19,8 +19,8 @@ from club.members.roster import ImportOptions, import_roster
 from club.outcomes.models import Alumnus
 from search.models import DirectoryEntry, DirectoryRemoval
 from tests.factories import CareerEntryFactory, MemberFactory, ParticipationFactory
-from tests.test_import_command import person, write_roster
-from tests.test_profile_edit import formset_data, profile_data
+from tests.members.test_import_command import person, write_roster
+from tests.members.test_profile_edit import formset_data, profile_data
 
 PASSWORD = "correct horse battery"
 

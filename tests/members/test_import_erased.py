@@ -6,7 +6,7 @@ import pytest
 
 from club.members.lifecycle import anonymise_member
 from club.members.models import ErasedIdentity, Member, MemberStatus
-from tests.test_import_command import person, run, write_roster, yamada
+from tests.members.test_import_command import person, run, write_roster, yamada
 
 
 def active_names() -> set[str]:

@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from club.settings import env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "club.example.org",

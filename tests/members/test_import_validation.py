@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import MemberFactory, UserFactory
-from tests.test_import_command import (
+from tests.members.test_import_command import (
     COLUMNS,
     counts,
     person,
