@@ -55,10 +55,11 @@ def channel_layer(request, settings) -> str:
 def fresh_rate_limits(settings) -> None:
     """A cache of its own per test, so one test's counted questions never limit another's."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"qa-{uuid.uuid4()}",
-        }
+        },
     }
 
 
