@@ -8,7 +8,7 @@ the waitlist when the capacity grew (club.events.signals).
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -131,4 +131,4 @@ def save_event(
         for name, value in fields.items():
             setattr(page, name, value)
         _publish(page, user)
-    return cast(EventPage, EventPage.objects.get(pk=original.pk))
+    return EventPage.objects.get(pk=original.pk)

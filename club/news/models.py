@@ -30,6 +30,10 @@ NEWS_PER_PAGE = 10
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
 
+    # taggit's TaggedItemBase is untyped, so the Django plugin does not see a model here;
+    # declared so it can type the reverse relation NewsPage.tagged.
+    _default_manager: ClassVar[models.Manager[NewsPageTag]]
+
 
 class NewsTagName(models.Model):
     """A news tag's name in Japanese, given by editors.
@@ -149,10 +153,9 @@ class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    # Declared because Wagtail is untyped (see IndexPageMixin.objects); the plugin needs
-    # the default manager too, to type the tags' reverse relation (NewsPageTag.content_object).
-    objects: ClassVar[PageManager] = PageManager.from_queryset(NewsPageQuerySet)()
-    _default_manager: ClassVar[PageManager]
+    # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
+    # falls back to a Manager[NewsPage] (Django's methods typed, the queryset's own Any).
+    objects = PageManager.from_queryset(NewsPageQuerySet)()  # type: ignore[django-manager-missing]
 
     content_panels = [
         *Page.content_panels,

@@ -15,7 +15,7 @@ host the breakdowns then listed by name. Statistical agencies add three rules, a
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from club.outcomes.queries import GroupCount
 from club.outcomes.suppression import HIDDEN, THRESHOLD
@@ -53,10 +53,9 @@ def hide_lone_suppressed(rows: list[Row], attribute: str = "revisited") -> list[
     if len(hidden) != 1 or not shown:
         return rows
     partner = min(shown, key=lambda row: (getattr(row, attribute).value, row.key))
-    return [
-        replace(row, **{attribute: HIDDEN, "rate": HIDDEN}) if row is partner else row
-        for row in rows
-    ]
+    # Any: the field is named at run time, so mypy cannot match it to Row's fields.
+    hide: dict[str, Any] = {attribute: HIDDEN, "rate": HIDDEN}
+    return [replace(row, **hide) if row is partner else row for row in rows]
 
 
 def too_small(selected_alumni: int) -> bool:

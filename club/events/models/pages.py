@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -131,8 +131,9 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
         help_text=_("The news item reporting on this event, once it has happened."),
     )
 
-    # Declared because Wagtail is untyped (see IndexPageMixin.objects).
-    objects: ClassVar[PageManager] = PageManager.from_queryset(EventPageQuerySet)()
+    # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
+    # falls back to a Manager[EventPage] (Django's methods typed, the queryset's own Any).
+    objects = PageManager.from_queryset(EventPageQuerySet)()  # type: ignore[django-manager-missing]
     subpage_routes = "club.events.views.routes.EVENT_ROUTES"
 
     content_panels = [
