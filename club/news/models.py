@@ -156,6 +156,8 @@ class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
     # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
     # falls back to a Manager[NewsPage] (Django's methods typed, the queryset's own Any).
     objects = PageManager.from_queryset(NewsPageQuerySet)()  # type: ignore[django-manager-missing]
+    # For the same reason, so the plugin can type reverse relations such as Chapter.news.
+    _default_manager: ClassVar[models.Manager[NewsPage]]
 
     content_panels = [
         *Page.content_panels,

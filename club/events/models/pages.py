@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -134,6 +134,8 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
     # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
     # falls back to a Manager[EventPage] (Django's methods typed, the queryset's own Any).
     objects = PageManager.from_queryset(EventPageQuerySet)()  # type: ignore[django-manager-missing]
+    # For the same reason, so the plugin can type reverse relations such as Chapter.events.
+    _default_manager: ClassVar[models.Manager[EventPage]]
     subpage_routes = "club.events.views.routes.EVENT_ROUTES"
 
     content_panels = [
