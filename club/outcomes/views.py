@@ -96,7 +96,7 @@ class StaffOnlyMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not sees_all_outcomes(request.user):
             raise PermissionDenied
-        # A mixin: dispatch comes from the (untyped Wagtail) view it is mixed into.
+        # A mixin: dispatch comes from the view it is mixed into, which mypy cannot see.
         response: HttpResponse = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
         return response
 
