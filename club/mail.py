@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 def member_address(member: Member) -> str:
     """The member's sign-in address, else their contact address ('' if neither)."""
-    if member.user_id and member.user.email:
-        return member.user.email
+    user = member.user  # None without a query when there is no account
+    if user is not None and user.email:
+        email: str = user.email
+        return email
     return member.contact_email
 
 

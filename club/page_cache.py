@@ -25,7 +25,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re
 
 CACHE_ALIAS = "pages"
 CHANGES_KEY = "page-cache:changes"
@@ -34,6 +33,8 @@ HEADER = "X-Page-Cache"
 NEVER = ("/admin/", "/django-admin/", "/documents/")
 PRIVATE_SEGMENTS = ("/account/",)
 QUERY_ALLOWED = re.compile(r"\Apage=[1-9][0-9]{0,3}\Z")
+# How Django splits Cache-Control (django.utils.cache.cc_delim_re, which is not public API).
+CACHE_CONTROL_DELIMITER = re.compile(r"\s*,\s*")
 
 _tags: ContextVar[set[str] | None] = ContextVar("page_cache_tags", default=None)
 
@@ -103,7 +104,8 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse, tags: set[
     if response.cookies or request.META.get("CSRF_COOKIE_USED"):
         return False
     control = {
-        part.strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        part.strip().lower()
+        for part in CACHE_CONTROL_DELIMITER.split(response.get("Cache-Control", ""))
     }
     return not control & {"private", "no-cache", "no-store"}
 
@@ -155,7 +157,7 @@ def _still_fresh(tags: dict[str, int]) -> bool:
     return all(current.get(_tag_key(tag), 0) == version for tag, version in tags.items())
 
 
-def _replay(entry: dict) -> HttpResponse:
+def _replay(entry: dict[str, Any]) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"].items():
         response[name] = value

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 
 
 class IndexPageMixin(models.Model):
@@ -15,6 +17,10 @@ class IndexPageMixin(models.Model):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
+
+    # Page's manager, declared because Wagtail is untyped: the Django mypy plugin cannot
+    # find the manager of a model that mixes in a typed model with an untyped Page.
+    objects: ClassVar[PageManager]
 
     class Meta:
         abstract = True

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import Http404
 
+if TYPE_CHECKING:
+    # Only in django-stubs: what Paginator accepts (a QuerySet, a list, ...).
+    from django.core.paginator import _SupportsPagination
 
-def page_or_404(items: Any, raw_page: str | None, per_page: int) -> Page:
+T = TypeVar("T")
+
+
+def page_or_404(items: _SupportsPagination[T], raw_page: str | None, per_page: int) -> Page[T]:
     """Page ``raw_page`` (1 if empty) of ``items``; a malformed or out-of-range number is a 404."""
     try:
         return Paginator(items, per_page).page(raw_page or 1)

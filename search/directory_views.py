@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -95,7 +95,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     try:
         query = DirectoryQuery.from_params(request.GET)
     except InvalidQuery as error:
-        context = {
+        context: dict[str, Any] = {
             "error": str(error),
             "raw_text": request.GET.get("q", "")[:MAX_TEXT_LENGTH],
             "login_url": login_url,
@@ -147,7 +147,10 @@ def search_json(request: HttpRequest) -> JsonResponse:
     return _private(JsonResponse(payload, encoder=HtmlSafeJSONEncoder))
 
 
-def _private(response: HttpResponse) -> HttpResponse:
+Response = TypeVar("Response", bound=HttpResponse)
+
+
+def _private(response: Response) -> Response:
     # What the directory shows depends on who asks, so no shared cache may keep it.
     patch_cache_control(response, private=True)
     patch_vary_headers(response, ["Cookie"])

@@ -7,8 +7,9 @@ from operator import and_, or_
 
 from django.db import models
 from django.db.models import Q
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, PageQuerySet, get_page_models
 from wagtail.search import index
+from wagtail.search.backends.base import BaseSearchResults
 
 from club.bounds import one_line
 from club.text import written_without_spaces
@@ -21,7 +22,7 @@ def clean_query(raw: str) -> str:
     return one_line(raw)[:MAX_QUERY_LENGTH]
 
 
-def search_pages(query: str, locale: Locale):
+def search_pages(query: str, locale: Locale) -> PageQuerySet | BaseSearchResults:
     """Live public pages in ``locale`` matching ``query``, best first."""
     pages = Page.objects.live().public().filter(locale=locale)
     # Word-based full text (SQLite FTS5, PostgreSQL) never finds a word inside a sentence

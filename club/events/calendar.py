@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import icalendar
 from django.utils import timezone
@@ -62,7 +63,8 @@ def calendar_bytes(
     for event in events:
         calendar.add_component(_vevent(event, (join_urls or {}).get(event.pk, "")))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    # icalendar's to_ical is unannotated.
+    return cast(bytes, calendar.to_ical())
 
 
 def event_ics(event: EventPage, join_url: str = "") -> bytes:

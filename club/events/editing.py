@@ -101,7 +101,9 @@ def save_event(
     versions = event_versions(event) if event else {}
     original = versions.get(default_language)
     done: set[str] = set()
-    if original is None and event is None:
+    if original is None and event is not None:
+        original = event.canonical
+    elif original is None:
         parent = index.get_translation(Locale.objects.get(language_code=default_language))
         original = EventPage(
             locale=parent.locale,
@@ -114,8 +116,6 @@ def save_event(
         _publish(original, user)
         versions[default_language] = original
         done.add(default_language)
-    elif original is None:
-        original = event.canonical
     for language, _name in settings.LANGUAGES:
         if language in done:
             continue

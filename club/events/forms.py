@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -18,6 +18,11 @@ from club.events.permissions import organised_chapters
 from club.events.times import zone_label
 from club.members.roles import manages_all_events
 from club.news.models import NewsPage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from club.members.models import Chapter
 
 
 class DecodedImageField(WagtailImageField):
@@ -64,7 +69,9 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    chapter = forms.ModelChoiceField(label=_("Hosting chapter"), queryset=None, required=False)
+    chapter: forms.ModelChoiceField[Chapter] = forms.ModelChoiceField(
+        label=_("Hosting chapter"), queryset=None, required=False
+    )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zones, initial="Asia/Tokyo")
     start = forms.DateTimeField(
         label=_("Starts"), widget=DATETIME_INPUT, validators=[validate_sane_date]
@@ -113,7 +120,7 @@ class EventForm(forms.Form):
     )
     image = DecodedImageField(label=_("Image"), required=False)
     image_alt = forms.CharField(label=_("Image description"), max_length=250, required=False)
-    report = forms.ModelChoiceField(
+    report: forms.ModelChoiceField[NewsPage] = forms.ModelChoiceField(
         label=_("Activity report"),
         queryset=NewsPage.objects.none(),
         required=False,
@@ -130,26 +137,29 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chapter"].queryset = organised_chapters(user).order_by("name")
+        chapter = cast("forms.ModelChoiceField[Chapter]", self.fields["chapter"])
+        chapter.queryset = organised_chapters(user).order_by("name")
         if not manages_all_events(user):
             # Coordinators always host as one of their chapters; only JST hosts chapterless events.
-            self.fields["chapter"].required = True
-            self.fields["chapter"].empty_label = None
-        self.fields["report"].queryset = (
+            chapter.required = True
+            chapter.empty_label = None
+        report = cast("forms.ModelChoiceField[NewsPage]", self.fields["report"])
+        report.queryset = (
             NewsPage.objects.live().filter(locale__language_code="en").order_by("-date")[:300]
         )
 
-    def fieldsets(self) -> list[tuple[str, list[forms.BoundField]]]:
+    def fieldsets(self) -> list[tuple[StrOrPromise, list[forms.BoundField]]]:
         return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
 
-    def clean_agenda_en(self) -> list:
+    def clean_agenda_en(self) -> list[tuple[str, dict[str, Any]]]:
         return parse_agenda(self.cleaned_data.get("agenda_en", ""))
 
-    def clean_agenda_ja(self) -> list:
+    def clean_agenda_ja(self) -> list[tuple[str, dict[str, Any]]]:
         return parse_agenda(self.cleaned_data.get("agenda_ja", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean returns cleaned_data, typed there as maybe None.
+        data = self.cleaned_data
         zone_name = data.get("time_zone")
         if zone_name:
             zone = zoneinfo.ZoneInfo(zone_name)

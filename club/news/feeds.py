@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import cast
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
@@ -16,13 +17,14 @@ from club.public_urls import page_url
 FEED_ITEMS = 20
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(Feed[NewsPage, None]):
     def __init__(self, index_page: NewsIndexPage) -> None:
         super().__init__()
         self.index_page = index_page
 
     def title(self) -> str:
-        return self.index_page.title
+        # Wagtail's Page fields are untyped.
+        return cast(str, self.index_page.title)
 
     def link(self) -> str:
         return page_url(self.index_page)
@@ -34,7 +36,7 @@ class NewsRssFeed(Feed):
         return list(self.index_page.news()[:FEED_ITEMS])
 
     def item_title(self, item: NewsPage) -> str:
-        return item.title
+        return cast(str, item.title)
 
     def item_description(self, item: NewsPage) -> str:
         return item.intro
@@ -48,7 +50,7 @@ class NewsRssFeed(Feed):
         return timezone.make_aware(datetime.combine(item.date, time.min))
 
     def item_updateddate(self, item: NewsPage) -> datetime | None:
-        return item.last_published_at
+        return cast(datetime | None, item.last_published_at)
 
     def item_categories(self, item: NewsPage) -> list[str]:
         return [localized_tag_name(tag) for tag in item.tag_list()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar, cast
+
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -28,6 +30,10 @@ NEWS_PER_PAGE = 10
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged")
 
+    # taggit's TaggedItemBase is untyped, so the Django plugin does not see a model here;
+    # declared so it can type the reverse relation NewsPage.tagged.
+    _default_manager: ClassVar[models.Manager[NewsPageTag]]
+
 
 class NewsTagName(models.Model):
     """A news tag's name in Japanese, given by editors.
@@ -52,12 +58,14 @@ class NewsTagName(models.Model):
 
 def localized_tag_name(tag: Tag) -> str:
     """The tag's name in the active language: its Japanese name on Japanese pages, if any."""
+    # taggit is untyped: Tag and its reverse relation japanese_name are Any to mypy.
+    name = cast(str, tag.name)
     if not is_japanese():
-        return tag.name
+        return name
     try:
-        return pick(tag.name, tag.japanese_name.name_ja)  # type: ignore[attr-defined]
+        return pick(name, tag.japanese_name.name_ja)
     except NewsTagName.DoesNotExist:
-        return tag.name
+        return name
 
 
 class SourceSlugMixin:
@@ -86,7 +94,9 @@ class SourceSlugMixin:
 class NewsPageQuerySet(PageQuerySet):
     def published_in(self, index_page: Page) -> NewsPageQuerySet:
         """Live, public news under ``index_page``, newest first."""
-        return self.child_of(index_page).live().public().order_by("-date", "-pk")
+        return cast(
+            NewsPageQuerySet, self.child_of(index_page).live().public().order_by("-date", "-pk")
+        )
 
 
 class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
@@ -99,7 +109,7 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
         verbose_name = _("news index page")
 
     def news(self) -> NewsPageQuerySet:
-        return NewsPage.objects.published_in(self)
+        return cast(NewsPageQuerySet, NewsPage.objects.published_in(self))
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
@@ -112,7 +122,7 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
                 raise Http404("Unknown tag")
             items = items.filter(tags=current_tag)
         page_obj = page_or_404(items, request.GET.get("page"), NEWS_PER_PAGE)
-        return self.render(
+        response: HttpResponse = self.render(
             request,
             context_overrides={
                 "news_page": page_obj,
@@ -124,6 +134,7 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
                 .distinct(),
             },
         )
+        return response
 
 
 class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
@@ -142,7 +153,11 @@ class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    objects = PageManager.from_queryset(NewsPageQuerySet)()
+    # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
+    # falls back to a Manager[NewsPage] (Django's methods typed, the queryset's own Any).
+    objects = PageManager.from_queryset(NewsPageQuerySet)()  # type: ignore[django-manager-missing]
+    # For the same reason, so the plugin can type reverse relations such as Chapter.news.
+    _default_manager: ClassVar[models.Manager[NewsPage]]
 
     content_panels = [
         *Page.content_panels,

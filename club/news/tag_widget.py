@@ -17,7 +17,7 @@ class LabelledTagWidget(AdminTagWidget):
     """
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
+        context: dict[str, Any] = super().get_context(name, value, attrs)
         widget_attrs = context["widget"]["attrs"]
         options = json.loads(widget_attrs["data-w-tag-options-value"])
         options["placeholderText"] = _("Add tags")

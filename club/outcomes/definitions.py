@@ -22,6 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.db.models.lookups import GreaterThan
 from django.utils.functional import Promise
@@ -40,7 +41,7 @@ class Definition:
     """One defined term, as shown on the dashboard and in exports."""
 
     term: Promise
-    text: Promise
+    text: str | Promise  # str once filled in with a number, which translates it at once
 
     def __str__(self) -> str:
         return f"{self.term}: {self.text}"
@@ -158,7 +159,7 @@ def first_revisit_start(first_end: Expression | OuterRef) -> Subquery:
     return Subquery(qualifying_revisits(first_end).order_by("start_date").values("start_date")[:1])
 
 
-def whole_months(start: Expression, end: Expression) -> Expression:
+def whole_months(start: Combinable, end: Combinable) -> Expression:
     """Whole months from ``start`` to ``end`` (dates), the same on SQLite and PostgreSQL.
 
     12 × (y2 − y1) + (m2 − m1) − (1 if d2 < d1 else 0): 31 January to 28 February is 0,

@@ -15,10 +15,14 @@ host the breakdowns then listed by name. Statistical agencies add three rules, a
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from club.outcomes.queries import GroupCount
 from club.outcomes.suppression import HIDDEN, THRESHOLD
+
+if TYPE_CHECKING:
+    # Only for the annotation: report imports this module.
+    from club.outcomes.report import Row
 
 K = TypeVar("K")
 
@@ -41,7 +45,7 @@ def pooled_count(groups: dict[K, GroupCount], keys: list[K]) -> GroupCount:
     return GroupCount(sum(groups[k].alumni for k in keys), sum(groups[k].revisited for k in keys))
 
 
-def hide_lone_suppressed(rows: list, attribute: str = "revisited") -> list:
+def hide_lone_suppressed(rows: list[Row], attribute: str = "revisited") -> list[Row]:
     """If exactly one listed group hides ``attribute``, hide the smallest shown one too: with
     the total published, one hidden cell would be the total minus the others."""
     hidden = [row for row in rows if getattr(row, attribute).suppressed]
@@ -49,10 +53,9 @@ def hide_lone_suppressed(rows: list, attribute: str = "revisited") -> list:
     if len(hidden) != 1 or not shown:
         return rows
     partner = min(shown, key=lambda row: (getattr(row, attribute).value, row.key))
-    return [
-        replace(row, **{attribute: HIDDEN, "rate": HIDDEN}) if row is partner else row
-        for row in rows
-    ]
+    # Any: the field is named at run time, so mypy cannot match it to Row's fields.
+    hide: dict[str, Any] = {attribute: HIDDEN, "rate": HIDDEN}
+    return [replace(row, **hide) if row is partner else row for row in rows]
 
 
 def too_small(selected_alumni: int) -> bool:

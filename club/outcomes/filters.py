@@ -6,7 +6,7 @@ live now; see docs/outcomes.md.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import Count
@@ -39,6 +39,19 @@ def alumni_countries() -> list[tuple[str, str]]:
     return [(code, str(name)) for code, name in countries if code in present]
 
 
+if TYPE_CHECKING:
+    _InstitutionField = forms.ModelChoiceField[Institution]
+else:  # Django's fields are generic only in django-stubs.
+    _InstitutionField = forms.ModelChoiceField
+
+
+class InstitutionChoiceField(_InstitutionField):
+    """Host institutions by their name in the active language."""
+
+    def label_from_instance(self, obj: Institution) -> str:
+        return obj.localized_name
+
+
 class OutcomeFilterForm(forms.Form):
     """Country, programme, cohort range, host institution and chapter; all optional."""
 
@@ -69,7 +82,7 @@ class OutcomeFilterForm(forms.Form):
         max_value=LAST_COHORT,
         error_messages={"invalid": _("Enter the cohort as a year, such as 2019.")},
     )
-    host = forms.ModelChoiceField(
+    host = InstitutionChoiceField(
         label=_("Host institution in Japan"),
         required=False,
         queryset=Institution.objects.filter(country="JP").order_by("name"),
@@ -91,11 +104,12 @@ class OutcomeFilterForm(forms.Form):
         self.fixed_chapter = chapter
         if chapter is not None:
             del self.fields["chapter"]
-        self.fields["country"].choices = [("", _("All countries")), *alumni_countries()]
-        self.fields["host"].label_from_instance = lambda institution: institution.localized_name
+        country = cast(forms.ChoiceField, self.fields["country"])
+        country.choices = [("", _("All countries")), *alumni_countries()]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()  # Form.clean returns cleaned_data, typed there as maybe None.
+        cleaned = self.cleaned_data
         start, end = cleaned.get("cohort_from"), cleaned.get("cohort_to")
         if start is not None and end is not None and start > end:
             raise forms.ValidationError(

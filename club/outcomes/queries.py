@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
@@ -124,4 +124,7 @@ def months_to_revisit(selection: Selection) -> Counter[tuple[int, int]]:
         .annotate(people=Count("pk"))
         .order_by()
     )
-    return Counter({(row["cohort"], row["months_to_revisit"]): row["people"] for row in rows})
+    # months_to_revisit is nullable, but the rows without one were filtered out above.
+    return Counter(
+        {(row["cohort"], cast(int, row["months_to_revisit"])): row["people"] for row in rows}
+    )

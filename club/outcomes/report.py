@@ -359,8 +359,9 @@ def build_report(
     curves = _curves(listed_cohorts, months_by_cohort, today)
     if too_small(total.alumni):
         # A handful of people: any breakdown would describe them one by one.
-        note = _("Fewer than %(threshold)s alumni match these filters: no breakdown is shown.")
-        note = note % {"threshold": THRESHOLD}
+        note = _("Fewer than %(threshold)s alumni match these filters: no breakdown is shown.") % {
+            "threshold": THRESHOLD
+        }
         breakdowns = [replace(b, rows=[], note=note) for b in breakdowns]
         curves = []
     longest = max((len(curve.points) for curve in curves), default=0)

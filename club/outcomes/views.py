@@ -82,7 +82,7 @@ def _export(request: HttpRequest, chapter: Chapter | None, fmt: str) -> HttpResp
     form = OutcomeFilterForm(request.GET, chapter=chapter)
     if not form.is_valid():
         for error in form.errors.values():
-            messages.error(request, " ".join(error))
+            messages.error(request, " ".join(str(message) for message in error))
         return None
     return EXPORTERS[fmt](build_report(form.selection()))
 
@@ -96,7 +96,9 @@ class StaffOnlyMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not sees_all_outcomes(request.user):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        # A mixin: dispatch comes from the view it is mixed into, which mypy cannot see.
+        response: HttpResponse = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.urls import URLPattern, include, path, re_path, reverse
+from django.urls import URLPattern, URLResolver, include, path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,7 +19,7 @@ admin_urls: list[URLPattern] = [
 
 
 @hooks.register("register_admin_urls")
-def register_outcome_urls() -> list[URLPattern]:
+def register_outcome_urls() -> list[URLResolver]:
     return [path("outcomes/", include((admin_urls, "outcomes-admin"), namespace="outcomes-admin"))]
 
 

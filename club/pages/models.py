@@ -73,7 +73,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
             NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
         )
@@ -113,7 +113,7 @@ class ProgrammeIndexPage(IndexPageMixin, Page):
         verbose_name = _("programme index page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
         return context
 

@@ -33,7 +33,7 @@ class Subscription:
     group: str
     channel_name: str
     members: set[Any] = field(default_factory=set)
-    task: asyncio.Task | None = None
+    task: asyncio.Task[None] | None = None
 
 
 class Fanout:

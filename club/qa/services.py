@@ -7,11 +7,10 @@ returned Change carries what to broadcast, and broadcasting is the caller's job.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -32,13 +31,16 @@ from club.qa.models import (
 from club.qa.snapshots import question_payload, votes_payload, with_details
 from club.qa.tasks import notify_question_answered
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class QAError(Exception):
     """A refused action, with a stable code for clients and a translatable message for people."""
 
     code = "invalid"
 
-    def __init__(self, message: str | Promise) -> None:
+    def __init__(self, message: StrOrPromise) -> None:
         super().__init__(str(message))
         self.message = message
 
@@ -125,11 +127,11 @@ def _throttle(action: str, member: Member) -> None:
         raise RateLimited(RATE_MESSAGES[action])
 
 
-def clean_text(text: Any, max_length: int) -> str:
+def clean_text(raw: Any, max_length: int) -> str:
     """Stripped text, or InvalidInput when it is empty, too long or not text at all."""
-    if not isinstance(text, str):
+    if not isinstance(raw, str):
         raise InvalidInput(_("Please write some text."))
-    text = text.strip()
+    text = raw.strip()
     if not text:
         raise InvalidInput(_("Please write some text."))
     if "\x00" in text:

@@ -6,7 +6,7 @@ it succeeds even when the channel layer is down.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -27,6 +27,9 @@ from club.qa.event_channels import start_event_channel
 from club.qa.forms import AnswerForm, AskForm, ModerateForm, VoteForm
 from club.qa.models import QuestionChannel, QuestionState
 from club.qa.snapshots import last_event_id, question_payload, voted_ids, with_details
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 QUESTIONS_PER_PAGE = 50
 PRESENTER_LIMIT = 10
@@ -164,7 +167,7 @@ def _refused(request: HttpRequest, slug: str, error: services.QAError) -> HttpRe
     return _back(slug)
 
 
-def _saved(request: HttpRequest, change: services.Change, notice: str) -> None:
+def _saved(request: HttpRequest, change: services.Change, notice: StrOrPromise) -> None:
     publish_from_sync(change)
     messages.success(request, notice)
 
@@ -197,7 +200,7 @@ def answer(request: HttpRequest, slug: str, question_id: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         for error in form.errors["text"]:
-            messages.error(request, error)
+            messages.error(request, str(error))  # already a str: ErrorList yields messages
         return _back(slug, question_id)
     try:
         change = services.answer(request.user, channel, question_id, form.cleaned_data["text"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,7 +70,7 @@ def env_url(name: str, schemes: set[str]) -> str | None:
     return value
 
 
-def database_config(url: str | None, default_sqlite_path: str) -> dict:
+def database_config(url: str | None, default_sqlite_path: str) -> dict[str, Any]:
     """Django DATABASES['default'] from DATABASE_URL, or the embedded SQLite file."""
     import dj_database_url
 
@@ -80,7 +81,7 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict:
             "OPTIONS": SQLITE_OPTIONS,
         }
     try:
-        config = dict(dj_database_url.parse(url))
+        config: dict[str, Any] = dict(dj_database_url.parse(url))
     except (ValueError, dj_database_url.UnknownSchemeError) as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -110,7 +111,7 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict:
 # defaults a write that meets another one fails at once ("database is locked"), and a read
 # transaction that later writes cannot wait its turn. WAL lets readers go on beside a
 # writer; IMMEDIATE transactions take the write lock first and wait up to `timeout` for it.
-SQLITE_OPTIONS = {
+SQLITE_OPTIONS: dict[str, str | int] = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.query import Query
 
 from club.members.privacy import Viewer
 from club.members.sections import Section
@@ -93,7 +97,8 @@ class ElasticsearchDirectory:
         hits = [build_hit(document, viewer, query.terms) for document in current]
         return DirectoryResult(
             hits=hits,
-            total=response.hits.total.value,
+            # elasticsearch's Response types hits as a plain list; total is set at run time.
+            total=response.hits.total.value,  # type: ignore[attr-defined]
             facets=facets,
             page=query.page,
             backend=self.name,
@@ -101,11 +106,15 @@ class ElasticsearchDirectory:
         )
 
 
-def _audience(viewer: Viewer):
+# The query clause 'this section is visible to the viewer'.
+Audience = Callable[[Section], Query]
+
+
+def _audience(viewer: Viewer) -> Audience:
     """A function giving the query clause 'this section is visible to the viewer'."""
     tokens = sorted(viewer.tokens)
 
-    def clause(section: Section) -> Q:
+    def clause(section: Section) -> Query:
         if viewer.is_staff:
             return Q("match_all")
         return Q("terms", **{f"audience_{section.value}": tokens})
@@ -113,13 +122,13 @@ def _audience(viewer: Viewer):
     return clause
 
 
-def _term_clause(term: str, audience) -> Q:
+def _term_clause(term: str, audience: Audience) -> Query:
     """One search word must match a field the viewer may see (names tolerate typos)."""
 
-    def match(field: str, **options) -> Q:
+    def match(field: str, **options: Any) -> Query:
         return Q("match", **{field: {"query": term, "operator": "and", **options}})
 
-    def guarded(section: Section, *fields: str) -> Q:
+    def guarded(section: Section, *fields: str) -> Query:
         # With a filter present, "should" turns optional unless required explicitly.
         return Q(
             "bool",
@@ -143,8 +152,8 @@ def _term_clause(term: str, audience) -> Q:
     return Q("bool", should=should, minimum_should_match=1)
 
 
-def _filter_constraints(query: DirectoryQuery, audience) -> dict[str, Q]:
-    constraints: dict[str, Q] = {}
+def _filter_constraints(query: DirectoryQuery, audience: Audience) -> dict[str, Query]:
+    constraints: dict[str, Query] = {}
     for facet in FACETS:
         if facet.kind == FacetKind.RANGE:
             low, high = query.bounds(facet.key)
@@ -174,7 +183,7 @@ def _filter_constraints(query: DirectoryQuery, audience) -> dict[str, Q]:
     return constraints
 
 
-def _sorted_query(base: Q, query: DirectoryQuery, audience) -> Q:
+def _sorted_query(base: Query, query: DirectoryQuery, audience: Audience) -> Query:
     if query.sort != Sort.RECENT:
         return base
     # Score = day of the latest programme, for viewers who may see it; hidden dates
@@ -198,9 +207,11 @@ def _sorted_query(base: Q, query: DirectoryQuery, audience) -> Q:
     )
 
 
-def _sort(query: DirectoryQuery) -> list:
+def _sort(query: DirectoryQuery) -> list[dict[str, dict[str, str]]]:
+    name, member = {"sort_name": {"order": "asc"}}, {"member_id": {"order": "asc"}}
+    score = {"_score": {"order": "desc"}}
     if query.sort == Sort.NAME or (query.sort == Sort.RELEVANCE and not query.terms):
-        return [{"sort_name": "asc"}, {"member_id": "asc"}]
+        return [name, member]
     if query.sort == Sort.RECENT:
-        return [{"_score": "desc"}, {"member_id": "asc"}]
-    return [{"_score": "desc"}, {"sort_name": "asc"}, {"member_id": "asc"}]
+        return [score, member]
+    return [score, name, member]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from club.members.models import (
@@ -52,7 +52,7 @@ def open_to(audiences: list[list[str]]) -> str:
     return ""
 
 
-def members_for_indexing():
+def members_for_indexing() -> QuerySet[Member]:
     """Members with everything an entry needs, in a fixed number of queries per chunk."""
     institutions = Institution.objects.prefetch_related("aliases")
     return Member.objects.select_related("photo").prefetch_related(
@@ -142,7 +142,7 @@ def refresh_entries(member_ids: Iterable[int]) -> int:
     return done
 
 
-def refresh_all(progress=None) -> int:
+def refresh_all(progress: Callable[[int, int], object] | None = None) -> int:
     """Rebuild every entry, reporting progress as (done, total)."""
     ids = list(Member.objects.order_by("pk").values_list("pk", flat=True))
     done = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from club.members.privacy import Viewer, audience_admits
 from club.members.sections import Section
 from search.directory.contract import FacetCount, Hit
@@ -29,7 +31,7 @@ def facet_counts(
     return sorted(counts, key=lambda c: (-c.count, c.label))
 
 
-def entry_as_document(entry: DirectoryEntry) -> dict:
+def entry_as_document(entry: DirectoryEntry) -> dict[str, Any]:
     """The stored fields of an entry, as the search index also keeps them."""
     return {
         "member_id": entry.pk,
@@ -46,7 +48,7 @@ def entry_as_document(entry: DirectoryEntry) -> dict:
     }
 
 
-def current_documents(documents: list[dict], viewer: Viewer) -> list[dict]:
+def current_documents(documents: list[dict[str, Any]], viewer: Viewer) -> list[dict[str, Any]]:
     """The database's current version of each indexed document, in the same order; members
     since deleted, unlisted or hidden from ``viewer`` are dropped."""
     entries = DirectoryEntry.objects.in_bulk([document["member_id"] for document in documents])
@@ -61,7 +63,7 @@ def current_documents(documents: list[dict], viewer: Viewer) -> list[dict]:
     return current
 
 
-def build_hit(document: dict, viewer: Viewer, terms: list[str]) -> Hit:
+def build_hit(document: dict[str, Any], viewer: Viewer, terms: list[str]) -> Hit:
     """A hit with the fields of hidden sections set to None (shared by both backends)."""
     shows = {
         section: audience_admits(viewer, document["audiences"].get(section.value, []))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -42,17 +42,23 @@ class EventMode(models.TextChoices):
 
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self, locale: Locale, now: datetime) -> EventPageQuerySet:
-        return self.live().public().filter(locale=locale, end__gte=now).order_by("start")
+        return cast(
+            EventPageQuerySet,
+            self.live().public().filter(locale=locale, end__gte=now).order_by("start"),
+        )
 
     def past(self, locale: Locale, now: datetime) -> EventPageQuerySet:
-        return self.live().public().filter(locale=locale, end__lt=now).order_by("-start")
+        return cast(
+            EventPageQuerySet,
+            self.live().public().filter(locale=locale, end__lt=now).order_by("-start"),
+        )
 
     def hosted_by(self, chapter: Any) -> EventPageQuerySet:
-        return self.filter(chapter=chapter)
+        return cast(EventPageQuerySet, self.filter(chapter=chapter))
 
     def in_country(self, country_code: str) -> EventPageQuerySet:
         """Events whose hosting chapter is in the country (ISO 3166 alpha-2)."""
-        return self.filter(chapter__country=country_code)
+        return cast(EventPageQuerySet, self.filter(chapter__country=country_code))
 
 
 class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
@@ -65,7 +71,9 @@ class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
         verbose_name = _("event index page")
 
     def events(self) -> EventPageQuerySet:
-        return EventPage.objects.child_of(self).select_related("chapter", "report")
+        return cast(
+            EventPageQuerySet, EventPage.objects.child_of(self).select_related("chapter", "report")
+        )
 
 
 class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
@@ -123,7 +131,11 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
         help_text=_("The news item reporting on this event, once it has happened."),
     )
 
-    objects = PageManager.from_queryset(EventPageQuerySet)()
+    # Wagtail's PageManager is untyped, so the Django plugin cannot resolve this manager; it
+    # falls back to a Manager[EventPage] (Django's methods typed, the queryset's own Any).
+    objects = PageManager.from_queryset(EventPageQuerySet)()  # type: ignore[django-manager-missing]
+    # For the same reason, so the plugin can type reverse relations such as Chapter.events.
+    _default_manager: ClassVar[models.Manager[EventPage]]
     subpage_routes = "club.events.views.routes.EVENT_ROUTES"
 
     content_panels = [

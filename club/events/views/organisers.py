@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -27,7 +29,7 @@ def _refuse_unless_organiser(request: HttpRequest, event: EventPage) -> HttpResp
     return None
 
 
-def _context(request: HttpRequest, event: EventPage) -> dict:
+def _context(request: HttpRequest, event: EventPage) -> dict[str, Any]:
     return {
         "page": event,
         "attendees_url": subpage_url(request, event, "attendees"),

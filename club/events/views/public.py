@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -26,7 +26,8 @@ from club.pagination import page_or_404
 
 def subpage_url(request: HttpRequest, page: Page, name: str, **kwargs: Any) -> str:
     """The URL of one of a routable page's routes, e.g. an event's RSVP page."""
-    return (page.get_url(request) or "/") + page.reverse_subpage(name, kwargs=kwargs)
+    # Wagtail's Page is untyped.
+    return cast(str, (page.get_url(request) or "/") + page.reverse_subpage(name, kwargs=kwargs))
 
 
 def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
@@ -38,7 +39,7 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     past = page_or_404(
         chosen.apply(events.past(index.locale, now)), request.GET.get("page"), PAST_PER_PAGE
     )
-    return index.render(
+    response: HttpResponse = index.render(
         request,
         context_overrides={
             "filter": chosen,
@@ -49,6 +50,7 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
             "can_create_events": can_create_events(request.user),
         },
     )
+    return response
 
 
 def chapter_calendar(request: HttpRequest, index: EventIndexPage, chapter: str) -> HttpResponse:
@@ -68,7 +70,7 @@ def event_calendar(request: HttpRequest, event: EventPage) -> HttpResponse:
     return response
 
 
-def _rsvp_context(request: HttpRequest, event: EventPage) -> dict:
+def _rsvp_context(request: HttpRequest, event: EventPage) -> dict[str, Any]:
     """What the event page and the RSVP page show about the viewer's answer."""
     canonical = event.canonical
     member = active_member(request.user)
@@ -96,7 +98,8 @@ def event_detail(request: HttpRequest, event: EventPage) -> HttpResponse:
         context["edit_url"] = subpage_url(request, index, "edit", event_id=event.pk)
     context["report"] = event.localized_report()
     context["ics_url"] = subpage_url(request, event, "ics")
-    return event.render(request, context_overrides=context)
+    response: HttpResponse = event.render(request, context_overrides=context)
+    return response
 
 
 ANSWERS = {"going": True, "not_going": False}

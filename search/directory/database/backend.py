@@ -17,6 +17,7 @@ The database's own full-text index decides which entries are read at all
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from django.db import connection
 
@@ -28,7 +29,13 @@ from club.members.privacy import (
     section_token,
 )
 from club.members.sections import Section
-from search.directory.contract import PER_PAGE, DirectoryQuery, DirectoryResult, Sort
+from search.directory.contract import (
+    PER_PAGE,
+    DirectoryQuery,
+    DirectoryResult,
+    FacetCount,
+    Sort,
+)
 from search.directory.database import token_index
 from search.directory.database.sql import TRUE, Condition, all_of
 from search.directory.database.suggestions import suggest
@@ -108,10 +115,11 @@ class SqlBuilder:
         return active
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
+def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 class DatabaseDirectory:
@@ -130,7 +138,8 @@ class DatabaseDirectory:
 
     def _search(self, query: DirectoryQuery, viewer: Viewer) -> DirectoryResult:
         statement, params = _statement(SqlBuilder(query, viewer))
-        total, ids, counted = 0, [], {facet.key: {} for facet in FACETS}
+        total, ids = 0, []
+        counted: dict[str, dict[str, int]] = {facet.key: {} for facet in FACETS}
         for kind, key, value, number in _rows(statement, params):
             if kind == "c":
                 total = number
@@ -198,7 +207,7 @@ def _page(sql: SqlBuilder, every_filter: str) -> Condition:
     )
 
 
-def _statement(sql: SqlBuilder) -> tuple[str, list]:
+def _statement(sql: SqlBuilder) -> tuple[str, list[Any]]:
     """Count, page and facet counts in one statement, from one pass over the candidates.
 
     The matching set ``m`` carries a flag per active filter and per privacy section;
@@ -253,7 +262,9 @@ def _statement(sql: SqlBuilder) -> tuple[str, list]:
     return statement, params + counting_params
 
 
-def _facet_results(query: DirectoryQuery, counted: dict[str, dict[str, int]]) -> dict[str, list]:
+def _facet_results(
+    query: DirectoryQuery, counted: dict[str, dict[str, int]]
+) -> dict[str, list[FacetCount]]:
     result = {}
     for facet in FACETS:
         values = counted[facet.key]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from django.apps import AppConfig
 from django.core.checks import CheckMessage, Error, Tags, register
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
@@ -16,7 +18,9 @@ INDEX_MIGRATION = ("search", "0003_directory_text_index")
 
 @register(Tags.database)
 def text_index_present(
-    app_configs: Any = None, databases: list[str] | None = None, **kwargs: Any
+    app_configs: Sequence[AppConfig] | None = None,
+    databases: Sequence[str] | None = None,
+    **kwargs: Any,
 ) -> list[CheckMessage]:
     """search.E001 when a migrated database lacks part of the directory's text index."""
     errors: list[CheckMessage] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -10,7 +11,7 @@ class Condition:
     """A fragment of WHERE clause with its parameters."""
 
     sql: str
-    params: list = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
 
     def __and__(self, other: Condition) -> Condition:
         if self is TRUE:

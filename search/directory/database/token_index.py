@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from typing import TypeAlias, cast
 
 from django.db import connection
 
@@ -29,7 +30,8 @@ from search.directory.facets import SELECTABLE
 # matches one; keys and values of other shapes are simply not used to narrow.
 SAFE = re.compile(r"[A-Za-z0-9_-]+")
 
-Node = tuple[str, object]
+# ("word" | "token", text) or ("all" | "any", [child nodes]).
+Node: TypeAlias = tuple[str, "str | list[Node]"]
 
 
 def facet_token(key: str, value: str) -> str:
@@ -51,7 +53,7 @@ def indexed(term: str) -> bool:
 def _expression(query: DirectoryQuery) -> Node | None:
     parts: list[Node] = [("word", term) for term in query.terms if indexed(term)]
     # Values selected one by one are tokens; a range's bounds are not expressed here.
-    groups = [
+    groups: list[Node] = [
         ("any", [("token", facet_token(key, value)) for value in query.selected(key)])
         for key in SELECTABLE
         if query.selected(key)
@@ -75,7 +77,7 @@ def _fts5(node: Node) -> str:
     if kind == "token":
         return f'"{content}"'
     joiner = " AND " if kind == "all" else " OR "
-    return joiner.join(f"({_fts5(child)})" for child in content)
+    return joiner.join(f"({_fts5(child)})" for child in cast("list[Node]", content))
 
 
 def _tsquery(node: Node) -> str:
@@ -85,7 +87,7 @@ def _tsquery(node: Node) -> str:
     if kind == "token":
         return f"'{content}'"
     joiner = " & " if kind == "all" else " | "
-    return joiner.join(f"({_tsquery(child)})" for child in content)
+    return joiner.join(f"({_tsquery(child)})" for child in cast("list[Node]", content))
 
 
 def candidates(query: DirectoryQuery) -> Condition:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
 from club.outcomes.refresh import drift, rebuild
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         "(seed_demo, SQL). --check only reports rows that differ, exiting 1 if any do."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--check", action="store_true", help="compare with a fresh derivation, change nothing"
         )
