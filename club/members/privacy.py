@@ -155,21 +155,22 @@ class Viewer:
         """The viewer for a request's user; cached on the user object."""
         if user is None or not user.is_authenticated:
             return ANONYMOUS
-        cached = getattr(user, "_club_viewer", None)
+        cached: Viewer | None = getattr(user, "_club_viewer", None)
         if cached is not None:
             return cached
         from club.members.models import MemberStatus
         from club.members.roles import views_all_profiles
 
         is_staff = views_all_profiles(user)
-        member = getattr(user, "member", None)
-        is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
+        member: Member | None = getattr(user, "member", None)
+        if member is None or member.status != MemberStatus.ACTIVE or not user.is_active:
+            member = None
         viewer = cls(
-            member_id=member.pk if is_member else None,
-            is_member=is_member or is_staff,
+            member_id=member.pk if member else None,
+            is_member=member is not None or is_staff,
             is_staff=is_staff,
             chapter_ids=frozenset(member.chapters.values_list("pk", flat=True))
-            if is_member
+            if member
             else frozenset(),
         )
         user._club_viewer = viewer

@@ -159,7 +159,7 @@ def register_member(registration: Registration) -> Member | None:
             )
             user.set_password(registration.password)
             user.save()
-            member = Member.objects.create(
+            member: Member = Member.objects.create(
                 user=user,
                 status=MemberStatus.PENDING,
                 given_name=registration.given_name,

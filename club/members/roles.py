@@ -84,7 +84,7 @@ def active_member(user: Any) -> Member | None:
         return None
     from club.members.models import MemberStatus
 
-    member = getattr(user, "member", None)
+    member: Member | None = getattr(user, "member", None)
     if member is None or member.status != MemberStatus.ACTIVE:
         return None
     return member

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
@@ -24,6 +25,9 @@ from club.members.models import (
 from club.members.photos import ALLOWED_EXTENSIONS, CheckedPhoto, check_photo
 from club.members.privacy import Section, section_contents
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MAX_FIELD_TAGS = 15
 TAG_MAX_LENGTH = FieldTag._meta.get_field("name").max_length
 
@@ -41,7 +45,7 @@ class FieldTagsField(TagField):
     """Comma-separated fields of study; curated names are suggested, free tags allowed."""
 
     def clean(self, value: Any) -> list[str]:
-        names = super().clean(value)
+        names: list[str] = super().clean(value)
         if len(names) > MAX_FIELD_TAGS:
             raise forms.ValidationError(
                 _("Please choose at most %(count)s fields."), params={"count": MAX_FIELD_TAGS}
@@ -55,7 +59,7 @@ class FieldTagsField(TagField):
         return names
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(forms.ModelForm[Member]):
     """The member's own description of themselves."""
 
     # Not called "fields": that name is the form's own dictionary of fields.
@@ -112,7 +116,7 @@ class ProfileForm(forms.ModelForm):
         return member
 
 
-class LinkForm(forms.ModelForm):
+class LinkForm(forms.ModelForm[MemberLink]):
     url = forms.URLField(
         label=_("Address"),
         max_length=300,
@@ -125,7 +129,7 @@ class LinkForm(forms.ModelForm):
         fields = ["label", "url"]
 
 
-class CareerEntryForm(forms.ModelForm):
+class CareerEntryForm(forms.ModelForm[CareerEntry]):
     class Meta:
         model = CareerEntry
         fields = ["position", "organisation", "country", "start_date", "end_date", "is_current"]
@@ -133,7 +137,7 @@ class CareerEntryForm(forms.ModelForm):
         help_texts = {"end_date": _("Leave empty for your current position.")}
 
 
-class RevisitForm(forms.ModelForm):
+class RevisitForm(forms.ModelForm[Revisit]):
     """A re-visit the member declares; the institution is typed and matched to our list."""
 
     institution_name = forms.CharField(
@@ -170,17 +174,18 @@ class RevisitForm(forms.ModelForm):
         return institution
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         # Set before the model's own clean() runs, so its checks see the whole re-visit.
         self.instance.institution = cleaned.get("institution_name")
         self.instance.source = RevisitSource.MEMBER
         return cleaned
 
 
-class MemberRevisitFormSet(BaseInlineFormSet):
+class MemberRevisitFormSet(BaseInlineFormSet[Revisit, Member, RevisitForm]):
     """Only the member's own declarations are editable; JST's records stay read-only."""
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Revisit]:
         if not hasattr(self, "_member_queryset"):
             self._member_queryset = (
                 super()
@@ -230,7 +235,7 @@ class PhotoForm(forms.Form):
         return check_photo(self.cleaned_data["photo"])
 
 
-class PrivacyForm(forms.ModelForm):
+class PrivacyForm(forms.ModelForm[Member]):
     """One visibility choice per profile section."""
 
     class Meta:
@@ -239,7 +244,7 @@ class PrivacyForm(forms.ModelForm):
         widgets = {f"visibility_{section.value}": forms.RadioSelect for section in Section}
         labels = {f"visibility_{section.value}": section.label for section in Section}
         # What each section holds comes from the privacy rule, so the help never disagrees.
-        help_texts = {
+        help_texts: dict[str, StrOrPromise] = {
             f"visibility_{section.value}": lazy(section_contents, str)(section)
             for section in Section
         }
@@ -270,7 +275,8 @@ class DeleteAccountForm(forms.Form):
         field.required = True
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.uses_password:
             if "password" in cleaned and not self.user.check_password(cleaned["password"]):
                 self.add_error("password", _("That is not your password."))

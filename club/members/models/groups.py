@@ -33,7 +33,9 @@ class BilingualGroup(models.Model):
         return pick(self.name, self.name_ja)
 
 
-class Chapter(BilingualGroup):
+# NewsPage and EventPage point here, but as Wagtail pages (an untyped base) they have no
+# default manager mypy can resolve for the reverse accessors `news` and `events`.
+class Chapter(BilingualGroup):  # type: ignore[django-manager-missing]
     """A regional alumni association, such as the India chapter with its New Delhi meeting."""
 
     country = CountryField(_("country"), blank=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,10 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from club.bilingual import pick
-from club.members.privacy import Section, Visibility, visible_q
+from club.members.privacy import Section, Viewer, Visibility, visible_q
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class NameOrder(models.TextChoices):
@@ -55,13 +60,13 @@ class MemberQuerySet(models.QuerySet["Member"]):
         """Members who appear on the site at all: not pending, not anonymised."""
         return self.filter(status=MemberStatus.ACTIVE)
 
-    def visible_to(self, viewer, section: Section = Section.PROFILE) -> MemberQuerySet:
+    def visible_to(self, viewer: Viewer, section: Section = Section.PROFILE) -> MemberQuerySet:
         """Listed members whose ``section`` the viewer may see (the privacy rule)."""
         queryset = self if viewer.is_staff else self.listed()
         return queryset.filter(visible_q(viewer, section))
 
 
-def _visibility_field(section_label: str) -> models.CharField:
+def _visibility_field(section_label: StrOrPromise) -> models.CharField[str, str]:
     return models.CharField(
         section_label,
         max_length=10,
