@@ -140,7 +140,8 @@ def delete_photo(image: AbstractImage | None) -> None:
     image.delete()
 
 
-def replace_photo(member: Member, photo: CheckedPhoto, uploaded_by: AbstractBaseUser | None = None
+def replace_photo(
+    member: Member, photo: CheckedPhoto, uploaded_by: AbstractBaseUser | None = None
 ) -> AbstractImage:
     """Store a checked photo as the member's Wagtail image and delete the previous one."""
     image_model = get_image_model()

@@ -155,7 +155,7 @@ class RevisitForm(forms.ModelForm[Revisit]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.institution_id:
+        if self.instance.institution is not None:
             self.fields["institution_name"].initial = self.instance.institution.name
 
     def clean_institution_name(self) -> Institution | None:
