@@ -37,6 +37,14 @@ def _current_language() -> str:
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+# Django's form classes take no type arguments at run time (django-stubs-ext, which adds
+# them, is only a test dependency), so the parametrised bases exist for mypy only.
+if TYPE_CHECKING:
+    _SetPasswordMixin = SetPasswordMixin[AbstractBaseUser]
+else:
+    _SetPasswordMixin = SetPasswordMixin
+
+
 class SignInForm(AuthenticationForm):
     """Django's sign-in form with an email-friendly label, a throttle and a pending notice."""
 
@@ -87,7 +95,7 @@ class SignInForm(AuthenticationForm):
         return any(user.check_password(password) for user in candidates[:5])
 
 
-class ClaimForm(SetPasswordMixin[AbstractBaseUser], forms.Form):
+class ClaimForm(_SetPasswordMixin, forms.Form):
     """Confirm one's name and language and choose a password, to claim an imported profile."""
 
     given_name = forms.CharField(label=_("Given name"), max_length=100)
@@ -129,7 +137,7 @@ def _fiscal_year_choices() -> list[tuple[str, StrOrPromise]]:
     return [("", _("Choose a year")), *years]
 
 
-class RegistrationForm(SetPasswordMixin[AbstractBaseUser], forms.Form):
+class RegistrationForm(_SetPasswordMixin, forms.Form):
     """Self-registration for alumni JST has not invited; held until staff approve it."""
 
     given_name = forms.CharField(label=_("Given name"), max_length=100)

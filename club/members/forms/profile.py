@@ -32,6 +32,17 @@ MAX_FIELD_TAGS = 15
 TAG_MAX_LENGTH = FieldTag._meta.get_field("name").max_length
 
 
+# Django's form classes take no type arguments at run time (django-stubs-ext, which adds
+# them, is only a test dependency), so the parametrised bases exist for mypy only.
+if TYPE_CHECKING:
+    _MemberForm = forms.ModelForm[Member]
+    _MemberLinkForm = forms.ModelForm[MemberLink]
+    _CareerEntryForm = forms.ModelForm[CareerEntry]
+    _RevisitForm = forms.ModelForm[Revisit]
+else:
+    _MemberForm = _MemberLinkForm = _CareerEntryForm = _RevisitForm = forms.ModelForm
+
+
 class DateInput(forms.DateInput):
     """A native date picker; ISO format is what browsers send and expect."""
 
@@ -59,7 +70,7 @@ class FieldTagsField(TagField):
         return names
 
 
-class ProfileForm(forms.ModelForm[Member]):
+class ProfileForm(_MemberForm):
     """The member's own description of themselves."""
 
     # Not called "fields": that name is the form's own dictionary of fields.
@@ -116,7 +127,7 @@ class ProfileForm(forms.ModelForm[Member]):
         return member
 
 
-class LinkForm(forms.ModelForm[MemberLink]):
+class LinkForm(_MemberLinkForm):
     url = forms.URLField(
         label=_("Address"),
         max_length=300,
@@ -129,7 +140,7 @@ class LinkForm(forms.ModelForm[MemberLink]):
         fields = ["label", "url"]
 
 
-class CareerEntryForm(forms.ModelForm[CareerEntry]):
+class CareerEntryForm(_CareerEntryForm):
     class Meta:
         model = CareerEntry
         fields = ["position", "organisation", "country", "start_date", "end_date", "is_current"]
@@ -137,7 +148,7 @@ class CareerEntryForm(forms.ModelForm[CareerEntry]):
         help_texts = {"end_date": _("Leave empty for your current position.")}
 
 
-class RevisitForm(forms.ModelForm[Revisit]):
+class RevisitForm(_RevisitForm):
     """A re-visit the member declares; the institution is typed and matched to our list."""
 
     institution_name = forms.CharField(
@@ -182,7 +193,13 @@ class RevisitForm(forms.ModelForm[Revisit]):
         return cleaned
 
 
-class MemberRevisitFormSet(BaseInlineFormSet[Revisit, Member, RevisitForm]):
+if TYPE_CHECKING:
+    _RevisitFormSet = BaseInlineFormSet[Revisit, Member, RevisitForm]
+else:
+    _RevisitFormSet = BaseInlineFormSet
+
+
+class MemberRevisitFormSet(_RevisitFormSet):
     """Only the member's own declarations are editable; JST's records stay read-only."""
 
     def get_queryset(self) -> QuerySet[Revisit]:
@@ -235,7 +252,7 @@ class PhotoForm(forms.Form):
         return check_photo(self.cleaned_data["photo"])
 
 
-class PrivacyForm(forms.ModelForm[Member]):
+class PrivacyForm(_MemberForm):
     """One visibility choice per profile section."""
 
     class Meta:
