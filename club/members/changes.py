@@ -63,10 +63,11 @@ def members_changed(member_ids: Iterable[int | None], *, deleted: bool = False) 
 # Rows that belong to one member. Field tags are followed through m2m_changed, which their
 # manager sends once per add, remove or clear (not once per tag).
 MEMBER_ROWS = (Participation, Revisit, CareerEntry, ChapterMembership)
+MemberRow = Participation | Revisit | CareerEntry | ChapterMembership
 
 
 def _remember_owner(
-    sender: type, instance: Any, raw: bool = False, update_fields: Any = None, **_: Any
+    sender: type[MemberRow], instance: Any, raw: bool = False, update_fields: Any = None, **_: Any
 ) -> None:
     # A row moved to another member changes both members: keep the one it leaves, on the row.
     if raw or instance.pk is None or (update_fields and "member" not in update_fields):
@@ -128,9 +129,11 @@ def connect() -> None:
         post_delete.connect(_row_deleted, sender=model, dispatch_uid=uid)
     post_save.connect(_member_saved, sender=Member, dispatch_uid="member-changes-member")
     post_delete.connect(_member_deleted, sender=Member, dispatch_uid="member-changes-member")
-    for model in (Institution, InstitutionAlias):
+    for institution_model in (Institution, InstitutionAlias):
         post_save.connect(
-            _institution_saved, sender=model, dispatch_uid=f"member-changes-{model.__name__}"
+            _institution_saved,
+            sender=institution_model,
+            dispatch_uid=f"member-changes-{institution_model.__name__}",
         )
     m2m_changed.connect(
         _fields_changed, sender=Member.fields.through, dispatch_uid="member-changes-fields"

@@ -70,9 +70,8 @@ class MembershipChange:
 
 def join(member: Member, group: Group) -> MembershipChange:
     """Add the member to the group as a plain member; joining twice changes nothing."""
-    _membership, created = membership_model(group).objects.get_or_create(
-        member=member, **{_group_field(group): group}
-    )
+    in_group: dict[str, Any] = {_group_field(group): group}
+    _membership, created = membership_model(group).objects.get_or_create(member=member, **in_group)
     return MembershipChange(changed=created)
 
 
@@ -175,9 +174,11 @@ def groups_with_visible_counts(queryset: QuerySet[Any], viewer: Viewer) -> Query
         ),
         to_attr="visible_coordinator_memberships",
     )
-    return queryset.annotate(
+    # Rows carry the annotation and the prefetched list as extra attributes, hence Any.
+    annotated: QuerySet[Any] = queryset.annotate(
         visible_member_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
     ).prefetch_related(coordinators)
+    return annotated
 
 
 def manageable_memberships(group: Group) -> QuerySet[Any]:

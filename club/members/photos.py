@@ -22,6 +22,7 @@ from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
 if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
     from wagtail.images.models import AbstractImage
 
     from club.members.models import Member
@@ -53,7 +54,7 @@ def max_photo_pixels() -> int:
     return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
 
-def check_photo(upload: UploadedFile) -> CheckedPhoto:
+def check_photo(upload: UploadedFile[bytes]) -> CheckedPhoto:
     """Validate an uploaded photo with Pillow; raises ValidationError, never stores anything."""
     if upload.size is None or upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
@@ -89,7 +90,7 @@ def _too_many_pixels() -> ValidationError:
     )
 
 
-def _decode(upload: UploadedFile, extension: str) -> CheckedPhoto:
+def _decode(upload: UploadedFile[bytes], extension: str) -> CheckedPhoto:
     upload.seek(0)
     with warnings.catch_warnings():
         # A decompression bomb below Pillow's own hard limit only warns; we refuse it.
@@ -139,7 +140,9 @@ def delete_photo(image: AbstractImage | None) -> None:
     image.delete()
 
 
-def replace_photo(member: Member, photo: CheckedPhoto, uploaded_by=None) -> AbstractImage:
+def replace_photo(
+    member: Member, photo: CheckedPhoto, uploaded_by: AbstractBaseUser | None = None
+) -> AbstractImage:
     """Store a checked photo as the member's Wagtail image and delete the previous one."""
     image_model = get_image_model()
     # A random file name: the original name may carry personal data, and pk-based

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from club.members.models import ChapterMembership, Member, MemberStatus
+from club.members.models.profiles import MemberQuerySet
 from club.members.roles import views_all_profiles
 from club.members.sections import PROFILE_FIELDS, Section, Visibility, fields_of
 from club.page_cache import depends_on, member_tag
@@ -85,18 +86,19 @@ class Viewer:
         """The viewer for a request's user; cached on the user object."""
         if user is None or not user.is_authenticated:
             return ANONYMOUS
-        cached = getattr(user, "_club_viewer", None)
+        cached: Viewer | None = getattr(user, "_club_viewer", None)
         if cached is not None:
             return cached
         is_staff = views_all_profiles(user)
-        member = getattr(user, "member", None)
-        is_member = bool(member and member.status == MemberStatus.ACTIVE and user.is_active)
+        member: Member | None = getattr(user, "member", None)
+        if member is None or member.status != MemberStatus.ACTIVE or not user.is_active:
+            member = None
         viewer = cls(
-            member_id=member.pk if is_member else None,
-            is_member=is_member or is_staff,
+            member_id=member.pk if member else None,
+            is_member=member is not None or is_staff,
             is_staff=is_staff,
             chapter_ids=frozenset(member.chapters.values_list("pk", flat=True))
-            if is_member
+            if member
             else frozenset(),
         )
         user._club_viewer = viewer
@@ -158,10 +160,10 @@ def visible_q(viewer: Viewer, section: Section, prefix: str = "") -> Q:
 
 
 def visible_members(
-    viewer: Viewer, section: Section = Section.PROFILE, queryset: QuerySet[Member] | None = None
-) -> QuerySet[Member]:
+    viewer: Viewer, section: Section = Section.PROFILE, queryset: MemberQuerySet | None = None
+) -> MemberQuerySet:
     """Listed members whose ``section`` the viewer may see (staff: everyone)."""
-    members = Member.objects.all() if queryset is None else queryset
+    members: MemberQuerySet = Member.objects.all() if queryset is None else queryset
     if not viewer.is_staff:
         members = members.listed()
     return members.filter(visible_q(viewer, section))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Permission
+from django.contrib.auth.models import Permission, User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -78,7 +78,7 @@ def claim_invitation(
     given_name: str,
     family_name: str,
     preferred_language: str,
-) -> AbstractBaseUser:
+) -> User:
     """Set the password and confirmed names, activate the account and use up the link."""
     locked = (
         Invitation.objects.select_for_update(of=("self",)).usable().filter(pk=invitation.pk).first()
@@ -159,7 +159,7 @@ def register_member(registration: Registration) -> Member | None:
             )
             user.set_password(registration.password)
             user.save()
-            member = Member.objects.create(
+            member: Member = Member.objects.create(
                 user=user,
                 status=MemberStatus.PENDING,
                 given_name=registration.given_name,

@@ -81,7 +81,7 @@ def active_member(user: Any) -> Member | None:
     """The user's member profile if they are signed in, active and not pending or anonymised."""
     if not is_signed_in(user):
         return None
-    member = getattr(user, "member", None)
+    member: Member | None = getattr(user, "member", None)
     if member is None or member.status != MemberStatus.ACTIVE:
         return None
     return member

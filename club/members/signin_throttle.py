@@ -38,7 +38,8 @@ def account_key(request: HttpRequest | None, credentials: dict[str, Any] | None)
 def client_ip(request: HttpRequest) -> str:
     # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless the proxy rewrites
     # REMOTE_ADDR (daphne/uvicorn --proxy-headers), which is how production runs.
-    return request.META.get("REMOTE_ADDR", "")
+    address: str = request.META.get("REMOTE_ADDR", "")
+    return address
 
 
 def locked_out(request: HttpRequest, *args: Any) -> HttpResponse:

@@ -19,7 +19,8 @@ JAPANESE_BIO_RATE = 0.15  # of those with a bio
 
 _NAME_JA = {spec.name: spec.name_ja for spec in all_institutions() if spec.name_ja}
 _FIELD_JA = {name: name_ja for name, name_ja, _cluster in CURATED_FIELDS}
-PROGRAMME_NAMES = {
+# Keyed by the stored values (plain strings), which the choices compare and hash equal to.
+PROGRAMME_NAMES: dict[str, tuple[str, str]] = {
     Programme.COURSE_A: ("Course A of the Sakura Science Exchange Program", "Aコース"),
     Programme.COURSE_B: (
         "Course B (joint research) of the Sakura Science Exchange Program",
@@ -32,7 +33,7 @@ PROGRAMME_NAMES = {
     Programme.LOTUS: ("the LOTUS Programme", "LOTUSプログラム"),
     Programme.YTEC: ("NEXUS Y-tec", "Y-tec"),
 }
-RETURN_AS = {
+RETURN_AS: dict[str, tuple[str, str]] = {
     RevisitKind.DEGREE: ("a graduate student", "大学院生"),
     RevisitKind.RESEARCHER: ("a researcher", "研究者"),
     RevisitKind.EXCHANGE: ("an exchange student", "交換留学生"),

@@ -174,8 +174,12 @@ class _Walk:
             return rng.choice(orgs.AGENCIES[self.country]), self.country
         if stage == POSTDOC and rng.random() < 0.15:
             return rng.choice(orgs.ABROAD)
-        stay = previous and previous.country == self.country and previous.stage in (UG, MS, PHD)
-        if stay and rng.random() < 0.6:
+        if (  # staying on after a degree at home
+            previous is not None
+            and previous.country == self.country
+            and previous.stage in (UG, MS, PHD)
+            and rng.random() < 0.6
+        ):
             return previous.organisation, self.country
         return self.home_university(), self.country
 

@@ -124,7 +124,11 @@ def _member(rng: random.Random, number: int, joined: Counter[str]) -> MemberSpec
         host=None if programme in JST_HOSTED else host,
         revisit_kind=revisit_kind,
     )
-    visits = [ParticipationSpec(programme, fiscal_year, start, end, sending and sending.name, host)]
+    visits = [
+        ParticipationSpec(
+            programme, fiscal_year, start, end, sending.name if sending else None, host
+        )
+    ]
     second = _second_visit(rng, visits[0], bool(revisits))
     if second:
         visits.append(second)

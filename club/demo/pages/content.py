@@ -7,7 +7,57 @@ tree and then its Japanese translation.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypedDict
 from zoneinfo import ZoneInfo
+
+
+class AboutText(TypedDict):
+    """The about page in one language."""
+
+    title: str
+    intro: str
+    paragraphs: list[str]
+    quote: tuple[str, str]
+
+
+class AboutEntry(TypedDict):
+    slug: str
+    en: AboutText
+    ja: AboutText
+
+
+class ProgrammeEntry(TypedDict):
+    """One programme page; ``en`` and ``ja`` hold its page fields."""
+
+    slug: str
+    programme: str
+    en: dict[str, str]
+    ja: dict[str, str]
+
+
+class NewsEntry(TypedDict):
+    """One news item: (title, intro) and body paragraphs per language."""
+
+    slug: str
+    date: date
+    chapter: str | None
+    tags: list[str]
+    en: tuple[str, str]
+    ja: tuple[str, str]
+    body: dict[str, list[str]]
+
+
+class EventEntry(TypedDict):
+    """One event: (title, summary, venue, address) per language."""
+
+    slug: str
+    chapter: str | None
+    time_zone: str
+    start: datetime
+    end: datetime
+    en: tuple[str, str, str, str]
+    ja: tuple[str, str, str, str]
+
 
 HOME = {
     "en": {
@@ -58,7 +108,7 @@ SECTIONS = {
     },
 }
 
-ABOUT = {
+ABOUT: AboutEntry = {
     "slug": "about",
     "en": {
         "title": "About the club",
@@ -96,7 +146,7 @@ ABOUT = {
     },
 }
 
-PROGRAMMES = [
+PROGRAMMES: list[ProgrammeEntry] = [
     {
         "slug": "course-a",
         "programme": "A",
@@ -275,7 +325,7 @@ CHAPTERS = [
     ("mongolia", "Mongolia chapter", "モンゴル支部", "MN"),
 ]
 
-NEWS = [
+NEWS: list[NewsEntry] = [
     {
         "slug": "sixth-india-alumni-meeting",
         "date": date(2025, 1, 25),
@@ -744,7 +794,7 @@ _TOKYO = ZoneInfo("Asia/Tokyo")
 _DELHI = ZoneInfo("Asia/Kolkata")
 _BANGKOK = ZoneInfo("Asia/Bangkok")
 
-EVENTS = [
+EVENTS: list[EventEntry] = [
     {
         "slug": "seventh-india-alumni-meeting",
         "chapter": "india",

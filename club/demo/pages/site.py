@@ -111,7 +111,7 @@ def _home(en: Locale) -> HomePage:
     root = Page.get_first_root_node()
     if root is None:  # a flushed database (transactional tests) has no tree at all
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=en))
-    home = HomePage.objects.filter(depth=2, locale=en).first()
+    home: HomePage | None = HomePage.objects.filter(depth=2, locale=en).first()
     placeholder = root.get_children().filter(slug="home").exclude(pk=home.pk if home else None)
     placeholder = placeholder.first()
     if placeholder is not None:
@@ -198,67 +198,67 @@ def seed_site(report: Report) -> None:
         sections[key] = page
     report("section pages")
 
-    for item in content.PROGRAMMES:
-        fields = {"programme": item["programme"], **item["en"]}
-        page = _upsert_child(sections["programmes"], ProgrammePage, item["slug"], fields)
-        _upsert_translation(page, ja, item["ja"])
+    for programme in content.PROGRAMMES:
+        fields: dict[str, Any] = {"programme": programme["programme"], **programme["en"]}
+        page = _upsert_child(sections["programmes"], ProgrammePage, programme["slug"], fields)
+        _upsert_translation(page, ja, programme["ja"])
     report(f"{len(content.PROGRAMMES)} programme pages")
 
-    for number, item in enumerate(content.NEWS, start=1):
-        title, intro = item["en"]
+    for number, news in enumerate(content.NEWS, start=1):
+        title, intro = news["en"]
         fields = {
             "title": title,
             "intro": intro,
-            "date": item["date"],
-            "chapter": chapters.get(item["chapter"] or ""),
+            "date": news["date"],
+            "chapter": chapters.get(news["chapter"] or ""),
             "hero_image": demo_image(f"News: {title}", number),
             "hero_image_alt": "",
         }
         page = _upsert_child(
             sections["news"],
             NewsPage,
-            item["slug"],
+            news["slug"],
             fields,
-            initial={"body": _body(item["body"]["en"])},
+            initial={"body": _body(news["body"]["en"])},
         )
-        if sorted(t.name for t in page.tags.all()) != sorted(item["tags"]):
-            page.tags.set(item["tags"], clear=True)
+        if sorted(t.name for t in page.tags.all()) != sorted(news["tags"]):
+            page.tags.set(news["tags"], clear=True)
             _publish(page)
-        title_ja, intro_ja = item["ja"]
+        title_ja, intro_ja = news["ja"]
         translation = _upsert_translation(
             page,
             ja,
             {"title": title_ja, "intro": intro_ja},
-            initial={"body": _body(item["body"]["ja"])},
+            initial={"body": _body(news["body"]["ja"])},
         )
-        if sorted(t.name for t in translation.tags.all()) != sorted(item["tags"]):
-            translation.tags.set(item["tags"], clear=True)
+        if sorted(t.name for t in translation.tags.all()) != sorted(news["tags"]):
+            translation.tags.set(news["tags"], clear=True)
             _publish(translation)
     report(f"{len(content.NEWS)} news items")
     seed_tag_names(report)
 
-    for item in content.EVENTS:
-        logistics = demo_event_fields(item["slug"])
-        title, summary, venue, address = item["en"]
+    for event in content.EVENTS:
+        logistics = demo_event_fields(event["slug"])
+        title, summary, venue, address = event["en"]
         fields = {
             "title": title,
             "summary": summary,
             "venue": venue,
             "address": address,
-            "start": item["start"],
-            "end": item["end"],
-            "time_zone": item["time_zone"],
-            "chapter": chapters.get(item["chapter"] or ""),
+            "start": event["start"],
+            "end": event["end"],
+            "time_zone": event["time_zone"],
+            "chapter": chapters.get(event["chapter"] or ""),
             **logistics,
         }
         page = _upsert_child(
             sections["events"],
             EventPage,
-            item["slug"],
+            event["slug"],
             fields,
-            initial={"agenda": demo_agenda(item["slug"], "en")},
+            initial={"agenda": demo_agenda(event["slug"], "en")},
         )
-        title_ja, summary_ja, venue_ja, address_ja = item["ja"]
+        title_ja, summary_ja, venue_ja, address_ja = event["ja"]
         _upsert_translation(
             page,
             ja,
@@ -269,7 +269,7 @@ def seed_site(report: Report) -> None:
                 "address": address_ja,
                 **logistics,
             },
-            initial={"agenda": demo_agenda(item["slug"], "ja")},
+            initial={"agenda": demo_agenda(event["slug"], "ja")},
         )
     report(f"{len(content.EVENTS)} events")
 

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.urls import URLPattern, include, path, reverse, reverse_lazy
+from django.urls import URLPattern, URLResolver, include, path, reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -53,7 +53,7 @@ class PendingRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
     _breadcrumb = {"url": reverse_lazy("member-registrations:index"), "label": page_title}
     breadcrumbs_items = [*WagtailAdminTemplateMixin.breadcrumbs_items, _breadcrumb]
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         _check_approver(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -111,7 +111,7 @@ registration_urls: list[URLPattern] = [
 
 
 @hooks.register("register_admin_urls")
-def register_registration_urls() -> list[URLPattern]:
+def register_registration_urls() -> list[URLPattern | URLResolver]:
     return [
         path(
             "members/registrations/",

@@ -11,10 +11,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.urls import path, reverse, reverse_lazy
+from django.urls import URLPattern, path, reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -58,9 +59,9 @@ class RosterUploadForm(forms.Form):
         required=False,
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        if upload.size is None or upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _("The file is larger than 50 MB; import it with “manage.py import_alumni”.")
             )
@@ -77,7 +78,7 @@ class RosterAdminView(WagtailAdminTemplateMixin, View):
         {"url": reverse_lazy("members-roster-import"), "label": _("Import roster")},
     ]
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -102,7 +103,8 @@ class RosterAdminView(WagtailAdminTemplateMixin, View):
     def render_page(self, template: str, **context: Any) -> HttpResponse:
         self.template_name = template
         context.setdefault("columns", COLUMNS)
-        return self.render_to_response(self.get_context_data(**context))
+        response: HttpResponse = self.render_to_response(self.get_context_data(**context))
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -168,7 +170,7 @@ class RosterMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_urls")
-def register_roster_urls() -> list:
+def register_roster_urls() -> list[URLPattern]:
     return [
         path("roster-import/", RosterUploadView.as_view(), name="members-roster-import"),
         path(

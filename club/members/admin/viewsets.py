@@ -6,13 +6,18 @@ that menu through the ``register_members_menu_item`` hook (``MEMBERS_MENU_HOOK``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.urls import path, reverse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.urls import URLPattern, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -36,7 +41,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from club.members.exports import can_export, export_response
-from club.members.groups import membership_model
+from club.members.groups import Membership, membership_model
 from club.members.models import (
     Chapter,
     GroupRole,
@@ -93,10 +98,12 @@ class MemberFilterSet(WagtailFilterSet):
         model = Member
         fields: list[str] = []
 
-    def _combined_later(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+    def _combined_later(
+        self, queryset: QuerySet[Member], name: str, value: Any
+    ) -> QuerySet[Member]:
         return queryset
 
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+    def filter_queryset(self, queryset: QuerySet[Member]) -> QuerySet[Member]:
         queryset = super().filter_queryset(queryset)
         conditions = {
             name: self.form.cleaned_data.get(name)
@@ -129,7 +136,7 @@ class MemberIndexView(generic.IndexView):
     """The member listing, with the name as the edit link and a CSV export button."""
 
     def get_base_queryset(self) -> QuerySet[Member]:
-        return (
+        queryset: QuerySet[Member] = (
             super()
             .get_base_queryset()
             .select_related("user")
@@ -137,6 +144,7 @@ class MemberIndexView(generic.IndexView):
                 Prefetch("participations", queryset=Participation.objects.order_by("start_date"))
             )
         )
+        return queryset
 
     def search_queryset(self, queryset: QuerySet[Member]) -> QuerySet[Member]:
         return search_members(queryset, self.search_query) if self.is_searching else queryset
@@ -168,7 +176,7 @@ class MemberIndexView(generic.IndexView):
         return buttons
 
 
-def export_members(request: HttpRequest) -> HttpResponse:
+def export_members(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """Stream the (filtered) member list as CSV; needs ``members.export_members``."""
     if not can_export(request.user):
         raise PermissionDenied
@@ -195,8 +203,8 @@ class MemberHistoryPanel(HelpPanel):
         super().__init__(**kwargs)
 
     class BoundPanel(HelpPanel.BoundPanel):
-        def get_context_data(self, parent_context: dict | None = None) -> dict[str, Any]:
-            context = super().get_context_data(parent_context)
+        def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+            context: dict[str, Any] = super().get_context_data(parent_context)
             member = self.instance
             if member is not None and member.pk:
                 context["participations"] = member.participations.select_related(
@@ -267,7 +275,7 @@ class MemberViewSet(ModelViewSet):
         ]
     )
 
-    def get_urlpatterns(self) -> list:
+    def get_urlpatterns(self) -> list[URLPattern]:
         return [*super().get_urlpatterns(), path("export/", export_members, name="export")]
 
 
@@ -296,7 +304,7 @@ class LinkColumn(Column):
         self._get_url = get_url
 
     def get_cell_context_data(self, instance: Any, parent_context: Any) -> dict[str, Any]:
-        context = super().get_cell_context_data(instance, parent_context)
+        context: dict[str, Any] = super().get_cell_context_data(instance, parent_context)
         context["url"] = self._get_url(instance)
         return context
 
@@ -304,7 +312,7 @@ class LinkColumn(Column):
 class GroupIndexView(generic.IndexView):
     """Chapters or subject groups with their member counts and coordinators."""
 
-    def get_base_queryset(self) -> QuerySet:
+    def get_base_queryset(self) -> QuerySet[Any]:
         coordinators = Prefetch(
             "memberships",
             queryset=membership_model(self.model)
@@ -312,15 +320,23 @@ class GroupIndexView(generic.IndexView):
             .select_related("member"),
             to_attr="coordinator_memberships",
         )
-        return (
+        # Rows carry the count and the prefetched list as extra attributes, hence Any.
+        queryset: QuerySet[Any] = (
             super()
             .get_base_queryset()
             .annotate(member_count=Count("memberships", distinct=True))
             .prefetch_related(coordinators)
         )
+        return queryset
 
 
-def _coordinators(group: Chapter | SubjectGroup) -> str:
+class _ListedGroup(Protocol):
+    """A row of GroupIndexView: a group with its coordinators' memberships prefetched."""
+
+    coordinator_memberships: list[Membership]
+
+
+def _coordinators(group: _ListedGroup) -> str:
     return ", ".join(m.member.display_name for m in group.coordinator_memberships)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -20,6 +21,9 @@ from club.members.models import Member, MemberStatus
 from club.members.programmes import Programme
 from club.members.registration import Registration
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 FIRST_FISCAL_YEAR = 2014  # the Sakura Science Exchange Program began in fiscal 2014
 
 
@@ -31,6 +35,14 @@ def _language_choices() -> list[tuple[str, str]]:
 def _current_language() -> str:
     code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+# Django's form classes take no type arguments at run time (django-stubs-ext, which adds
+# them, is only a test dependency), so the parametrised bases exist for mypy only.
+if TYPE_CHECKING:
+    _SetPasswordMixin = SetPasswordMixin[AbstractBaseUser]
+else:
+    _SetPasswordMixin = SetPasswordMixin
 
 
 class SignInForm(AuthenticationForm):
@@ -53,7 +65,7 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].label = _("Username or email")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         # Room for an email address, which may be longer than a username.
-        username = self.fields["username"]
+        username = cast(forms.CharField, self.fields["username"])
         username.max_length = 254
         username.widget.attrs["maxlength"] = 254
         username.validators = [
@@ -83,7 +95,7 @@ class SignInForm(AuthenticationForm):
         return any(user.check_password(password) for user in candidates[:5])
 
 
-class ClaimForm(SetPasswordMixin, forms.Form):
+class ClaimForm(_SetPasswordMixin, forms.Form):
     """Confirm one's name and language and choose a password, to claim an imported profile."""
 
     given_name = forms.CharField(label=_("Given name"), max_length=100)
@@ -108,7 +120,8 @@ class ClaimForm(SetPasswordMixin, forms.Form):
         self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self.validate_passwords()
         user = self.member.user or get_user_model()(email=self.member.contact_email)
         # Validate against the confirmed names, not only the stored ones.
@@ -118,13 +131,13 @@ class ClaimForm(SetPasswordMixin, forms.Form):
         return cleaned
 
 
-def _fiscal_year_choices() -> list[tuple[str, str]]:
+def _fiscal_year_choices() -> list[tuple[str, StrOrPromise]]:
     latest = timezone.localdate().year + 1
     years = [(str(year), str(year)) for year in range(latest, FIRST_FISCAL_YEAR - 1, -1)]
     return [("", _("Choose a year")), *years]
 
 
-class RegistrationForm(SetPasswordMixin, forms.Form):
+class RegistrationForm(_SetPasswordMixin, forms.Form):
     """Self-registration for alumni JST has not invited; held until staff approve it."""
 
     given_name = forms.CharField(label=_("Given name"), max_length=100)
@@ -157,9 +170,9 @@ class RegistrationForm(SetPasswordMixin, forms.Form):
         kwargs.setdefault("initial", {"preferred_language": _current_language()})
         super().__init__(*args, **kwargs)
         country_choices = [("", _("Choose a country")), *countries]
-        self.fields["nationality"].choices = country_choices
-        self.fields["country"].choices = country_choices
-        self.fields["fiscal_year"].choices = _fiscal_year_choices()
+        for name in ("nationality", "country"):
+            cast(forms.ChoiceField, self.fields[name]).choices = country_choices
+        cast(forms.TypedChoiceField, self.fields["fiscal_year"]).choices = _fiscal_year_choices()
         autocomplete = {
             "given_name": "given-name",
             "family_name": "family-name",
@@ -173,10 +186,12 @@ class RegistrationForm(SetPasswordMixin, forms.Form):
     def clean_email(self) -> str:
         # Whether the address is in use is never said here: anyone could ask. Its owner is
         # told by e-mail instead (registration.register_member).
-        return self.cleaned_data["email"].strip()
+        email: str = self.cleaned_data["email"]
+        return email.strip()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if bool(cleaned.get("programme")) != bool(cleaned.get("fiscal_year")):
             missing = "fiscal_year" if cleaned.get("programme") else "programme"
             self.add_error(missing, _("Give both the programme and the fiscal year, or neither."))

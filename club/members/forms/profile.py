@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
@@ -25,8 +26,22 @@ from club.members.photos import ALLOWED_EXTENSIONS, CheckedPhoto, check_photo
 from club.members.privacy import section_contents
 from club.members.sections import Section
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MAX_FIELD_TAGS = 15
 TAG_MAX_LENGTH = FieldTag._meta.get_field("name").max_length
+
+
+# Django's form classes take no type arguments at run time (django-stubs-ext, which adds
+# them, is only a test dependency), so the parametrised bases exist for mypy only.
+if TYPE_CHECKING:
+    _MemberForm = forms.ModelForm[Member]
+    _MemberLinkForm = forms.ModelForm[MemberLink]
+    _CareerEntryForm = forms.ModelForm[CareerEntry]
+    _RevisitForm = forms.ModelForm[Revisit]
+else:
+    _MemberForm = _MemberLinkForm = _CareerEntryForm = _RevisitForm = forms.ModelForm
 
 
 class DateInput(forms.DateInput):
@@ -42,7 +57,7 @@ class FieldTagsField(TagField):
     """Comma-separated fields of study; curated names are suggested, free tags allowed."""
 
     def clean(self, value: Any) -> list[str]:
-        names = super().clean(value)
+        names: list[str] = super().clean(value)
         if len(names) > MAX_FIELD_TAGS:
             raise forms.ValidationError(
                 _("Please choose at most %(count)s fields."), params={"count": MAX_FIELD_TAGS}
@@ -56,7 +71,7 @@ class FieldTagsField(TagField):
         return names
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(_MemberForm):
     """The member's own description of themselves."""
 
     # Not called "fields": that name is the form's own dictionary of fields.
@@ -113,7 +128,7 @@ class ProfileForm(forms.ModelForm):
         return member
 
 
-class LinkForm(forms.ModelForm):
+class LinkForm(_MemberLinkForm):
     url = forms.URLField(
         label=_("Address"),
         max_length=300,
@@ -126,7 +141,7 @@ class LinkForm(forms.ModelForm):
         fields = ["label", "url"]
 
 
-class CareerEntryForm(forms.ModelForm):
+class CareerEntryForm(_CareerEntryForm):
     class Meta:
         model = CareerEntry
         fields = ["position", "organisation", "country", "start_date", "end_date", "is_current"]
@@ -134,7 +149,7 @@ class CareerEntryForm(forms.ModelForm):
         help_texts = {"end_date": _("Leave empty for your current position.")}
 
 
-class RevisitForm(forms.ModelForm):
+class RevisitForm(_RevisitForm):
     """A re-visit the member declares; the institution is typed and matched to our list."""
 
     institution_name = forms.CharField(
@@ -152,7 +167,7 @@ class RevisitForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.institution_id:
+        if self.instance.institution is not None:
             self.fields["institution_name"].initial = self.instance.institution.name
 
     def clean_institution_name(self) -> Institution | None:
@@ -171,17 +186,24 @@ class RevisitForm(forms.ModelForm):
         return institution
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         # Set before the model's own clean() runs, so its checks see the whole re-visit.
         self.instance.institution = cleaned.get("institution_name")
         self.instance.source = RevisitSource.MEMBER
         return cleaned
 
 
-class MemberRevisitFormSet(BaseInlineFormSet):
+if TYPE_CHECKING:
+    _RevisitFormSet = BaseInlineFormSet[Revisit, Member, RevisitForm]
+else:
+    _RevisitFormSet = BaseInlineFormSet
+
+
+class MemberRevisitFormSet(_RevisitFormSet):
     """Only the member's own declarations are editable; JST's records stay read-only."""
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Revisit]:
         if not hasattr(self, "_member_queryset"):
             self._member_queryset = (
                 super()
@@ -231,7 +253,7 @@ class PhotoForm(forms.Form):
         return check_photo(self.cleaned_data["photo"])
 
 
-class PrivacyForm(forms.ModelForm):
+class PrivacyForm(_MemberForm):
     """One visibility choice per profile section."""
 
     class Meta:
@@ -240,7 +262,7 @@ class PrivacyForm(forms.ModelForm):
         widgets = {f"visibility_{section.value}": forms.RadioSelect for section in Section}
         labels = {f"visibility_{section.value}": section.label for section in Section}
         # What each section holds comes from the privacy rule, so the help never disagrees.
-        help_texts = {
+        help_texts: dict[str, StrOrPromise] = {
             f"visibility_{section.value}": lazy(section_contents, str)(section)
             for section in Section
         }
@@ -271,7 +293,8 @@ class DeleteAccountForm(forms.Form):
         field.required = True
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.uses_password:
             if "password" in cleaned and not self.user.check_password(cleaned["password"]):
                 self.add_error("password", _("That is not your password."))

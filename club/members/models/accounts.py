@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from club.members.models import Member
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -65,7 +69,7 @@ class Invitation(models.Model):
         return self.email
 
     @classmethod
-    def issue(cls, member, email: str) -> tuple[Invitation, str]:
+    def issue(cls, member: Member, email: str) -> tuple[Invitation, str]:
         """Create an invitation; returns it with the raw token, which is never stored."""
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(

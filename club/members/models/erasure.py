@@ -28,7 +28,7 @@ def _digest(identity: str, secret: str) -> str:
     return salted_hmac(SALT, identity, secret=secret, algorithm="sha256").hexdigest()
 
 
-class ErasedIdentityQuerySet(models.QuerySet):
+class ErasedIdentityQuerySet(models.QuerySet["ErasedIdentity"]):
     def remember(self, roster_id: str | None, emails: Iterable[str | None]) -> None:
         """Keep the hashes of a deleted member's roster ID and email addresses."""
         digests = [_digest(i, settings.SECRET_KEY) for i in _identities(roster_id, emails)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django_countries.fields import CountryField
 from club.members.programmes import Programme
 
 
-def _check_dates(start, end, end_field: str = "end_date") -> None:
+def _check_dates(start: date | None, end: date | None, end_field: str = "end_date") -> None:
     if start and end and end < start:
         raise ValidationError({end_field: _("The end date cannot be before the start date.")})
 

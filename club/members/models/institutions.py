@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -74,7 +76,7 @@ class Institution(index.Indexed, ClusterableModel):
     def __str__(self) -> str:
         return self.localized_name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)
 
@@ -99,6 +101,6 @@ class InstitutionAlias(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.normalised_name = fold(self.name)
         super().save(*args, **kwargs)

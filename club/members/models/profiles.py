@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from taggit.models import TagBase, TaggedItemBase
 
 from club.bilingual import pick
 from club.members.sections import Section, Visibility
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class NameOrder(models.TextChoices):
@@ -56,7 +61,7 @@ class MemberQuerySet(models.QuerySet["Member"]):
         return self.filter(status=MemberStatus.ACTIVE)
 
 
-def _visibility_field(section_label: str) -> models.CharField:
+def _visibility_field(section_label: StrOrPromise) -> models.CharField[str, str]:
     return models.CharField(
         section_label,
         max_length=10,

@@ -123,7 +123,9 @@ class RosterReader:
         self.encoding = choose_encoding(stream, encoding)
         self._stream = stream
         self.total_bytes = _size(stream)
-        self._text = io.TextIOWrapper(stream, encoding=self.encoding, newline="")
+        self._text: io.TextIOWrapper[BinaryIO] | None = io.TextIOWrapper(
+            stream, encoding=self.encoding, newline=""
+        )
         self._csv = csv.reader(self._text)
         self._last_line = 0
         self.columns: list[str] = []

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # A whole roster of bad rows must not fill memory or the admin page; the count stays exact.
 MAX_LISTED_PROBLEMS = 500
@@ -15,7 +19,7 @@ MAX_PREVIEW_ROWS = 200
 class RosterFileError(Exception):
     """The file as a whole cannot be imported (empty, binary, bad header): nothing was written."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: StrOrPromise) -> None:
         super().__init__(message)
         self.message = str(message)
 

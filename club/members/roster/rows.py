@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -20,28 +23,35 @@ from club.members.programmes import Programme
 from club.members.roster.reader import RawRow
 from club.members.roster.report import RowProblem
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MAX_FIELDS_PER_ROW = 20
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _FIELD_SEPARATORS = re.compile(r"[;；]")
 
 
-def _max_length(model: type, name: str) -> int:
-    return model._meta.get_field(name).max_length
+def column_max_length(model: type[models.Model], name: str) -> int:
+    """The maximum length of a text column, as the model declares it."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.CharField) or field.max_length is None:
+        raise TypeError(f"{model.__name__}.{name} is not a text column with a maximum length")
+    return field.max_length
 
 
 # Column → the database limit it must fit; taken from the models so the two never disagree.
 _LIMITS = {
-    "roster_id": _max_length(Member, "roster_id"),
-    "email": _max_length(Member, "contact_email"),
-    "given_name": _max_length(Member, "given_name"),
-    "family_name": _max_length(Member, "family_name"),
-    "native_name": _max_length(Member, "native_name"),
-    "position": _max_length(Member, "position"),
-    "organisation": _max_length(Member, "organisation"),
-    "sending_institution": _max_length(Institution, "name"),
-    "host_institution": _max_length(Institution, "name"),
+    "roster_id": column_max_length(Member, "roster_id"),
+    "email": column_max_length(Member, "contact_email"),
+    "given_name": column_max_length(Member, "given_name"),
+    "family_name": column_max_length(Member, "family_name"),
+    "native_name": column_max_length(Member, "native_name"),
+    "position": column_max_length(Member, "position"),
+    "organisation": column_max_length(Member, "organisation"),
+    "sending_institution": column_max_length(Institution, "name"),
+    "host_institution": column_max_length(Institution, "name"),
 }
-_FIELD_LIMIT = _max_length(FieldTag, "name")
+_FIELD_LIMIT = column_max_length(FieldTag, "name")
 
 
 @dataclass(slots=True)
@@ -80,7 +90,7 @@ class _Row:
         self.raw = raw
         self.problems: list[RowProblem] = []
 
-    def fail(self, column: str, message: str) -> None:
+    def fail(self, column: str, message: StrOrPromise) -> None:
         self.problems.append(RowProblem(self.raw.line, str(message), column))
 
     def text(self, column: str, required: bool = False) -> str:
@@ -188,7 +198,8 @@ def parse_row(raw: RawRow, width: int) -> tuple[RosterRow | None, list[RowProble
     fields = _fields(row)
     position, organisation = row.text("position"), row.text("organisation")
     language = row.choice("preferred_language", _languages(), "en, ja")
-    if row.problems:
+    # A missing or bad date is always among the problems; the test only narrows the types.
+    if row.problems or start_date is None or end_date is None:
         return None, row.problems
     return (
         RosterRow(
@@ -259,7 +270,7 @@ def country_code(value: str) -> str:
     return code or countries.by_name(value) or countries.by_name(value, language="ja")
 
 
-def _labels(choices: list[tuple[str, object]]) -> dict[str, str]:
+def _labels(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
     """Lower-cased values and labels (in every site language) mapped to the stored value."""
     lookup: dict[str, str] = {}
     for language, _name in settings.LANGUAGES:

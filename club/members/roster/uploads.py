@@ -45,7 +45,7 @@ class PendingRoster:
 
     @classmethod
     def keep(
-        cls, request: HttpRequest, upload: UploadedFile, options: dict[str, Any]
+        cls, request: HttpRequest, upload: UploadedFile[bytes], options: dict[str, Any]
     ) -> PendingRoster:
         """Copy an upload to private storage (streamed) and remember it in the session."""
         _remove_stale_files()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.models import User
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -26,7 +28,7 @@ from club.members.models import (
 )
 from club.members.roster.institutions import FieldVocabulary, InstitutionDirectory
 from club.members.roster.report import MAX_PREVIEW_ROWS, ImportReport, RowOutcome, RowProblem
-from club.members.roster.rows import RosterRow
+from club.members.roster.rows import RosterRow, column_max_length
 
 # Row attribute → Member field, copied when the row gives a value.
 _MEMBER_FIELDS = (
@@ -43,7 +45,7 @@ _MEMBER_FIELDS = (
 )
 _UPDATABLE = [field for _attr, field in _MEMBER_FIELDS] + ["roster_id", "updated_at"]
 _PARTICIPATION_UPDATABLE = ["fiscal_year", "end_date", "sending_institution", "host_institution"]
-_USERNAME_LENGTH = get_user_model()._meta.get_field("username").max_length
+_USERNAME_LENGTH = column_max_length(get_user_model(), "username")
 
 
 @dataclass(slots=True)
@@ -109,7 +111,9 @@ class ChunkWriter:
                 self.report.add_erased(row.line)
         return [row for row in rows if row.line not in erased]
 
-    def _existing_members(self, rows: list[RosterRow]):
+    def _existing_members(
+        self, rows: list[RosterRow]
+    ) -> tuple[dict[str, Member], dict[str, list[Member]]]:
         roster_ids = {row.roster_id for row in rows if row.roster_id}
         emails = {row.email for row in rows if row.email}
         members = Member.objects.annotate(
@@ -133,18 +137,20 @@ class ChunkWriter:
             conflict = owners[0]
         elif len(owners) > 1:
             message = _("%(email)s matches several members; merge them first.")
-            return self._reject(row, message % {"email": row.email})
+            self._reject(row, message % {"email": row.email})
+            return None
         elif owners:
             member = owners[0]
             # The row's roster ID is unknown, so a roster ID on this member is a different one.
             if row.roster_id and member.roster_id:
                 conflict = member
         if conflict is not None:
-            return self._reject(
+            self._reject(
                 row,
                 _("%(email)s already belongs to another member (roster ID %(other)s).")
                 % {"email": row.email, "other": conflict.roster_id or "-"},
             )
+            return None
         if member is None:
             member = Member(status=MemberStatus.ACTIVE, name_order=NameOrder.GIVEN_FIRST)
             self._new[id(member)] = member
@@ -204,7 +210,7 @@ class ChunkWriter:
                 member_id__in={match.member.pk for match in matches}
             )
         }
-        pending: dict[tuple, Participation] = {}
+        pending: dict[tuple[int, str, date], Participation] = {}
         created, changed, actions = [], {}, []
         for match in matches:
             row, key = match.row, (match.member.pk, match.row.programme, match.row.start_date)
@@ -291,7 +297,7 @@ def _apply(row: RosterRow, member: Member) -> bool:
     return changed
 
 
-def _new_user(member: Member):
+def _new_user(member: Member) -> User:
     base = member.contact_email or f"roster-{member.roster_id}".lower()
     return get_user_model()(
         username=base[:_USERNAME_LENGTH],
@@ -304,7 +310,7 @@ def _new_user(member: Member):
     )
 
 
-def _make_usernames_unique(users: list) -> None:
+def _make_usernames_unique(users: list[User]) -> None:
     """Give a random suffix to usernames already taken (one query for the whole chunk)."""
     model = get_user_model()
     taken = set(

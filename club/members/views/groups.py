@@ -7,6 +7,7 @@ pattern says which model and URL names to use.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -14,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,7 +24,8 @@ from club.bounds import parse_id
 from club.members import groups as services
 from club.members import roles
 from club.members.forms.groups import MembershipAction, MembershipActionForm
-from club.members.models import Chapter, GroupRole, SubjectGroup
+from club.members.groups import Group
+from club.members.models import Chapter, GroupRole, Member, SubjectGroup
 from club.members.privacy import ProfileView, Viewer
 from club.page_cache import depends_on, group_tag
 from club.pagination import page_or_404
@@ -40,6 +42,11 @@ class GroupKind:
     prefix: str
     title: Promise
     intro: Promise
+
+    def get_or_404(self, slug: str) -> Group:
+        """The group of this kind with that slug, or a 404."""
+        # get_object_or_404 types a union of model classes as their common abstract base.
+        return cast(Group, get_object_or_404(self.model, slug=slug))
 
     def url_name(self, view: str) -> str:
         return f"members:{self.prefix}-{view}"
@@ -100,7 +107,7 @@ def group_list(request: HttpRequest, kind: GroupKind) -> HttpResponse:
 @require_GET
 def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
     """A group's description, coordinators and members, as far as the viewer may see them."""
-    group = get_object_or_404(kind.model, slug=slug)
+    group = kind.get_or_404(slug)
     depends_on(group_tag(group))
     viewer = Viewer.for_user(request.user)
     member = roles.active_member(request.user)
@@ -122,23 +129,24 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     return render(request, "members/groups/group_detail.html", context)
 
 
-def _member_or_refuse(request: HttpRequest, kind: GroupKind, group) -> HttpResponse | None:
-    """A login redirect for visitors, 403 for accounts that are not active members."""
+def _member_or_refuse(request: HttpRequest, kind: GroupKind, group: Group) -> Member | HttpResponse:
+    """The active member; a login redirect for visitors, 403 for accounts that are not members."""
     if not request.user.is_authenticated:
         return redirect_to_login(reverse(kind.detail_url, kwargs={"slug": group.slug}))
-    if roles.active_member(request.user) is None:
+    member = roles.active_member(request.user)
+    if member is None:
         raise PermissionDenied(_("Only active club members can join or leave groups."))
-    return None
+    return member
 
 
 @require_POST
 def group_join(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
     """Join a group (POST only)."""
-    group = get_object_or_404(kind.model, slug=slug)
-    refusal = _member_or_refuse(request, kind, group)
-    if refusal:
-        return refusal
-    result = services.join(roles.active_member(request.user), group)
+    group = kind.get_or_404(slug)
+    member = _member_or_refuse(request, kind, group)
+    if isinstance(member, HttpResponse):
+        return member
+    result = services.join(member, group)
     if result.changed:
         messages.success(request, _("You joined %(group)s.") % {"group": group})
     else:
@@ -149,11 +157,11 @@ def group_join(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse
 @require_POST
 def group_leave(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
     """Leave a group (POST only). The last coordinator may leave, with a warning."""
-    group = get_object_or_404(kind.model, slug=slug)
-    refusal = _member_or_refuse(request, kind, group)
-    if refusal:
-        return refusal
-    result = services.leave(roles.active_member(request.user), group)
+    group = kind.get_or_404(slug)
+    member = _member_or_refuse(request, kind, group)
+    if isinstance(member, HttpResponse):
+        return member
+    result = services.leave(member, group)
     if not result.changed:
         messages.info(request, _("You are not a member of %(group)s.") % {"group": group})
     else:
@@ -163,7 +171,7 @@ def group_leave(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespons
     return redirect(kind.detail_url, slug=group.slug)
 
 
-def _no_coordinator_warning(group) -> str:
+def _no_coordinator_warning(group: Group) -> str:
     return _(
         "%(group)s has no coordinator now. JST staff will appoint a new one;"
         " members can still join and leave."
@@ -173,7 +181,7 @@ def _no_coordinator_warning(group) -> str:
 @require_http_methods(["GET", "POST"])
 def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpResponse:
     """Coordinators manage their own group's members; JST staff manage every group."""
-    group = get_object_or_404(kind.model, slug=slug)
+    group = kind.get_or_404(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not roles.can_manage_group(request.user, group):
@@ -186,7 +194,8 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
             return _apply_action(request, kind, group, form)
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # An ErrorList yields its messages as strings, whatever it holds.
+                messages.error(request, str(error))
         status = 400
 
     viewer = Viewer.for_user(request.user)
@@ -208,7 +217,9 @@ def group_manage(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     return render(request, "members/groups/group_manage.html", context, status=status)
 
 
-def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpResponse:
+def _apply_action(
+    request: HttpRequest, kind: GroupKind, group: Group, form: MembershipActionForm
+) -> HttpResponse:
     member = form.cleaned_data["member"]
     action = form.cleaned_data["action"]
     if action == MembershipAction.REMOVE:
@@ -233,7 +244,7 @@ def _apply_action(request: HttpRequest, kind: GroupKind, group, form) -> HttpRes
     return redirect(f"{manage}{_page_query(request, group)}")
 
 
-def _page_query(request: HttpRequest, group) -> str:
+def _page_query(request: HttpRequest, group: Group) -> str:
     """Back to the page the coordinator was on, or the last one if it no longer exists."""
     page = request.GET.get("page", "")
     number = parse_id(page)
@@ -243,7 +254,7 @@ def _page_query(request: HttpRequest, group) -> str:
     return f"?page={min(number, last)}"
 
 
-def _routes(kind: GroupKind, base: str) -> list:
+def _routes(kind: GroupKind, base: str) -> list[URLPattern]:
     prefix = kind.prefix
     kwargs = {"kind": kind}
     return [

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -38,6 +39,12 @@ from club.members.photos import remove_photo, replace_photo
 from club.members.sections import Section
 
 MemberView = Callable[..., HttpResponse]
+
+
+class SignedInRequest(HttpRequest):
+    """A request that passed ``login_required``, so its user is a real account (for typing)."""
+
+    user: User
 
 
 def own_member(request: HttpRequest) -> Member | None:
@@ -66,10 +73,11 @@ def member_area(view: MemberView) -> MemberView:
 
 
 def _area(request: HttpRequest, template: str, member: Member, **context: Any) -> HttpResponse:
+    match = request.resolver_match
     return render(
         request,
         f"members/profile/{template}",
-        {"member": member, "area_view": request.resolver_match.url_name, **context},
+        {"member": member, "area_view": match.url_name if match else None, **context},
     )
 
 
@@ -149,7 +157,7 @@ def profile_participations(request: HttpRequest, member: Member) -> HttpResponse
 
 @require_http_methods(["GET", "POST"])
 @member_area
-def profile_photo(request: HttpRequest, member: Member) -> HttpResponse:
+def profile_photo(request: SignedInRequest, member: Member) -> HttpResponse:
     if request.method == "POST" and "remove" in request.POST:
         if member.photo_id:
             remove_photo(member)
@@ -187,7 +195,7 @@ def profile_export(request: HttpRequest, member: Member) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @member_area
-def profile_delete(request: HttpRequest, member: Member) -> HttpResponse:
+def profile_delete(request: SignedInRequest, member: Member) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         anonymise_member(member)

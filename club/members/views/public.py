@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,7 +17,7 @@ from club.members.sections import Section, fields_of
 # What each shown attribute needs from the database, fetched in one query per relation
 # so the page costs the same whatever the number of careers, re-visits or links. Keyed
 # by attribute, so a move to another section (club.members.privacy) is followed here.
-FIELD_PREFETCHES: dict[str, tuple[str | Prefetch, ...]] = {
+FIELD_PREFETCHES: dict[str, tuple[str | Prefetch[str, Any, Any], ...]] = {
     "fields": ("fields",),
     "subject_groups": ("subject_groups",),
     "photo": ("photo__renditions",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         "Atomic by default: one bad row and nothing is imported. Columns: docs/import.md."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the roster, a CSV file")
         parser.add_argument(
             "--dry-run", action="store_true", help="validate and report, write nothing"
