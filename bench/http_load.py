@@ -15,8 +15,10 @@ Before the crowd, each signed-in page is timed alone (single-user p50), for the 
 "p95 under the crowd at most 10x the single-user p50".
 
 Configurations:
-- ``daphne``: one Daphne process on SQLite, no Redis: the deployment the README had.
-- ``workers``: the production command with 2 workers on PostgreSQL and Redis.
+- ``daphne``: one Daphne process on SQLite, no Redis, no page cache: the deployment the
+  README had.
+- ``workers``: uvicorn with 2 workers (the command of deploy/systemd/club-web@.service,
+  on one port) on PostgreSQL and Redis, with the anonymous page cache.
 Prints a Markdown table for bench/RESULTS.md. The Redis database given is flushed.
 """
 
@@ -174,6 +176,7 @@ def configuration_env(name: str, args: argparse.Namespace, tmp: Path, port: int)
     env.pop("REDIS_URL", None)
     if name == "daphne":
         env["DATABASE_URL"] = f"sqlite:///{tmp / 'daphne.sqlite3'}"
+        env["PAGE_CACHE_SECONDS"] = "0"
         return env
     subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c",
                     f"DROP DATABASE IF EXISTS {args.pg_name} WITH (FORCE)", "-c",
