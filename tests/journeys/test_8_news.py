@@ -49,6 +49,11 @@ def test_an_editor_publishes_news_and_its_japanese_translation(browsing: Browsin
     slug = f"alumni-visit-riken-wako-{key}"
     title_ja = f"同窓生が理研和光を訪問 {key}"
 
+    # A signed-out reader has the news index open, so it sits in the anonymous page cache.
+    reader = browsing.person()
+    browsing.go(reader, "/en/news/")
+    expect(reader.locator("main")).not_to_contain_text(title)
+
     editor = browsing.person()
     browsing.sign_in_admin(editor)
     browsing.go(editor, "/en/news/")
@@ -66,6 +71,9 @@ def test_an_editor_publishes_news_and_its_japanese_translation(browsing: Browsin
     # The English page is live at the slug the admin made from its title.
     browsing.go(editor, f"/en/news/{slug}/")
     expect(editor.locator("h1")).to_have_text(title)
+    # The reader sees it at once: publishing forgot the cached index.
+    browsing.go(reader, "/en/news/")
+    expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()
 
     # Translate it from its edit view, then give the copy a Japanese title.
     editor.locator("#wagtail-userbar-trigger").click()
