@@ -13,7 +13,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from search.directory.database import schema
 
 # From this migration on, the text index exists (before it, migrate is still to come).
-INDEX_MIGRATION = ("search", "0003_directory_text_index")
+INDEX_MIGRATION = ("search", "0002_directory_text_index")
 
 
 @register(Tags.database)
@@ -38,7 +38,7 @@ def text_index_present(
                     f"The directory's text index is incomplete in database {alias!r}:"
                     f" {', '.join(missing)} missing, so directory searches fail or miss changes.",
                     # migrate runs this check too, so the repair has to skip it.
-                    hint="Recreate it: manage.py migrate --skip-checks search 0003 && manage.py"
+                    hint="Recreate it: manage.py migrate --skip-checks search 0001 && manage.py"
                     " migrate --skip-checks search (search/directory/database/schema.py).",
                     id="search.E001",
                 )
