@@ -12,7 +12,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
 
 from club.bilingual import is_japanese, pick
@@ -21,6 +21,7 @@ from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
 from club.page_routes import RoutesByPathMixin
 from club.pagination import page_or_404
+from club.public_pages import PublicPageQuerySet
 
 NEWS_PER_PAGE = 10
 
@@ -83,7 +84,7 @@ class SourceSlugMixin:
         super().clean()  # type: ignore[misc]
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PublicPageQuerySet):
     def published_in(self, index_page: Page) -> NewsPageQuerySet:
         """Live, public news under ``index_page``, newest first."""
         return self.child_of(index_page).live().public().order_by("-date", "-pk")

@@ -19,6 +19,7 @@ from club.events.models import EventPage
 from club.members.programmes import Programme
 from club.news.models import NewsPage
 from club.page_mixins import IndexPageMixin
+from club.public_pages import restricted_q
 
 
 class HomePage(Page):
@@ -75,9 +76,14 @@ class HomePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image", "chapter")
+            .order_by("-date")[:3]
         )
-        context["upcoming_events"] = EventPage.objects.upcoming(self.locale, timezone.now())[:3]
+        upcoming = EventPage.objects.upcoming(self.locale_id, timezone.now())
+        context["upcoming_events"] = upcoming.select_related("chapter")[:3]
         return context
 
 
@@ -114,7 +120,7 @@ class ProgrammeIndexPage(IndexPageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().exclude(restricted_q())
         return context
 
 

@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
 
 from club.content_blocks import BodyBlock
@@ -26,6 +26,7 @@ from club.events.blocks import AgendaBlock
 from club.events.times import zone_label
 from club.page_mixins import HeroImageMixin, IndexPageMixin
 from club.page_routes import RoutesByPathMixin
+from club.public_pages import PublicPageQuerySet
 
 
 def validate_time_zone(value: str) -> None:
@@ -40,11 +41,11 @@ class EventMode(models.TextChoices):
     HYBRID = "hybrid", _("In person and online")
 
 
-class EventPageQuerySet(PageQuerySet):
-    def upcoming(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+class EventPageQuerySet(PublicPageQuerySet):
+    def upcoming(self, locale: Locale | int, now: datetime) -> EventPageQuerySet:
         return self.live().public().filter(locale=locale, end__gte=now).order_by("start")
 
-    def past(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+    def past(self, locale: Locale | int, now: datetime) -> EventPageQuerySet:
         return self.live().public().filter(locale=locale, end__lt=now).order_by("-start")
 
     def hosted_by(self, chapter: Any) -> EventPageQuerySet:
