@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
@@ -15,43 +17,62 @@ from club.public_pages import restricted_q
 
 
 class SiteChrome:
-    """The current language's home page, menu pages and news index for one request."""
+    """The current language's home page, menu pages and news index for one request.
+
+    All three come from one query. The pages carry only Page's own fields (titles and URLs
+    are all the chrome shows), as instances of their specific classes.
+    """
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
 
     @cached_property
-    def root(self) -> Page | None:
-        """The site's root page in the active language (as Wagtail's ``localized``), specific."""
+    def _pages(self) -> list[Page]:
         site = Site.find_for_request(self.request)
         if site is None:
-            return None
-        root = site.root_page
+            return []
+        site_root = site.root_page
         language = get_supported_content_language_variant(get_language())
-        # One query for the translation, already specific (``localized.specific`` takes three).
-        translation = (
-            root.specific_class.objects.filter(
-                translation_key=root.translation_key, locale__language_code=language, live=True
-            ).first()
-            if root.specific_class is not None
-            else None
+        # Wagtail's ``localized``: the live translation of the site root, else the root itself.
+        translation = Page.objects.filter(
+            translation_key=site_root.translation_key, locale__language_code=language, live=True
+        ).values("path")[:1]
+        pages = self._tree(Page.objects.filter(path__startswith=Subquery(translation)), site_root)
+        if not pages or pages[0].depth != site_root.depth:
+            pages = self._tree(Page.objects.filter(path__startswith=site_root.path), site_root)
+        return pages
+
+    @staticmethod
+    def _tree(under_root: QuerySet[Page], site_root: Page) -> list[Page]:
+        shown = (
+            Q(live=True)
+            & (
+                Q(depth=site_root.depth + 1, show_in_menus=True)
+                | Q(content_type=ContentType.objects.get_for_model(NewsIndexPage))
+            )
+            & ~restricted_q()
         )
-        return translation if translation is not None else root.specific
+        found: Any = under_root.filter(Q(depth=site_root.depth) | shown).order_by("path")
+        return list(found.specific(defer=True))
+
+    @cached_property
+    def root(self) -> Page | None:
+        """The site's root page in the active language (as Wagtail's ``localized``)."""
+        return self._pages[0] if self._pages else None
 
     @cached_property
     def menu_pages(self) -> list[Page]:
         """The root's live, public children marked 'show in menus'."""
-        if self.root is None:
-            return []
-        return list(self.root.get_children().live().in_menu().exclude(restricted_q()))
+        return [
+            page
+            for page in self._pages[1:]
+            if page.depth == self._pages[0].depth + 1 and page.show_in_menus
+        ]
 
     @cached_property
     def news_index(self) -> NewsIndexPage | None:
         """The live, public news index of the active language, whose feeds every page links."""
-        if self.root is None:
-            return None
-        found = NewsIndexPage.objects.descendant_of(self.root).live().exclude(restricted_q())
-        return found.first()
+        return next((p for p in self._pages[1:] if isinstance(p, NewsIndexPage)), None)
 
 
 def chrome_for(request: HttpRequest) -> SiteChrome:
