@@ -105,6 +105,17 @@ def coordinated(
     )
 
 
+def coordinates_a_chapter(user: Any) -> bool:
+    """Whether the user coordinates any chapter; kept on the user object, like its permissions,
+    since the header and the page body both ask within one request."""
+    cached: bool | None = getattr(user, "_coordinates_a_chapter", None)
+    if cached is None:
+        cached = coordinated(user).exists()
+        if is_signed_in(user):
+            user._coordinates_a_chapter = cached
+    return cached
+
+
 def is_coordinator(user: Any, group: Chapter | SubjectGroup) -> bool:
     """Whether the user is an active member who coordinates this chapter or subject group."""
     return coordinated(user, type(group)).filter(pk=group.pk).exists()

@@ -210,5 +210,7 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
         """The activity report in this page's language when translated, else the original."""
         if self.report is None or not self.report.live:
             return None
+        if self.report.locale_id == self.locale_id:
+            return self.report
         translated = self.report.get_translation_or_none(self.locale)
         return translated if translated is not None and translated.live else self.report

@@ -10,7 +10,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from club.members.roles import coordinated, sees_all_outcomes
+from club.members.roles import coordinates_a_chapter, sees_all_outcomes
 from club.pages.chrome import chrome_for, translations_of
 
 register = template.Library()
@@ -76,4 +76,4 @@ def outcomes_url(context: dict[str, Any]) -> str:
         return ""
     if sees_all_outcomes(user):
         return reverse("outcomes-admin:dashboard")
-    return reverse("outcomes:index") if coordinated(user).exists() else ""
+    return reverse("outcomes:index") if coordinates_a_chapter(user) else ""
