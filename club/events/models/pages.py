@@ -180,7 +180,10 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
             .order_by("pk")
             .first()
         )
-        return first if first is not None else self
+        if first is None:
+            return self
+        first.__dict__["canonical"] = first  # the original is its own canonical version
+        return first
 
     @property
     def rsvp_closes_at(self) -> datetime:
