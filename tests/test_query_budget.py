@@ -153,5 +153,5 @@ def test_every_page_fits_the_budget_at_any_size(content, alice, jess, settings, 
     content.grow_to(LARGE)
     large = {page: count_queries(client, url(content)) for page, url in pages.items()}
 
-    assert {page: n for page, n in small.items() if n > BUDGET} == {}
-    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}
+    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}, small
+    assert {page: n for page, n in small.items() if n > BUDGET} == {}, small

@@ -105,20 +105,31 @@ def coordinated(
     )
 
 
+def coordinated_ids(
+    user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
+) -> frozenset[int]:
+    """Primary keys of what ``coordinated`` returns, kept on the member object: the header,
+    the page and its figures all ask within one request."""
+    from club.members.models import Chapter
+
+    member = active_member(user)
+    if member is None:
+        return frozenset()
+    group_model = group_model or Chapter
+    known: dict[type[Any], frozenset[int]] = member.__dict__.setdefault("_coordinated_ids", {})
+    if group_model not in known:
+        known[group_model] = frozenset(coordinated(user, group_model).values_list("pk", flat=True))
+    return known[group_model]
+
+
 def coordinates_a_chapter(user: Any) -> bool:
-    """Whether the user coordinates any chapter; kept on the user object, like its permissions,
-    since the header and the page body both ask within one request."""
-    cached: bool | None = getattr(user, "_coordinates_a_chapter", None)
-    if cached is None:
-        cached = coordinated(user).exists()
-        if is_signed_in(user):
-            user._coordinates_a_chapter = cached
-    return cached
+    """Whether the user coordinates any chapter as an active member."""
+    return bool(coordinated_ids(user))
 
 
 def is_coordinator(user: Any, group: Chapter | SubjectGroup) -> bool:
     """Whether the user is an active member who coordinates this chapter or subject group."""
-    return coordinated(user, type(group)).filter(pk=group.pk).exists()
+    return group.pk in coordinated_ids(user, type(group))
 
 
 def can_manage_group(user: Any, group: Chapter | SubjectGroup) -> bool:

@@ -192,6 +192,9 @@ else:
     }
 # Anonymous pages are kept this long at most (club/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Sessions are read from the cache, the database only on a miss (or if Redis is down): a
+# signed-in page costs no session query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The alumni directory runs on Elasticsearch when configured, else on the database.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})
