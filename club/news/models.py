@@ -19,7 +19,7 @@ from club.bilingual import is_japanese, pick
 from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
-from club.page_routes import RoutesByPathMixin
+from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
 from club.pagination import page_or_404
 from club.public_pages import PublicPageQuerySet
 
@@ -90,11 +90,14 @@ class NewsPageQuerySet(PublicPageQuerySet):
         return self.child_of(index_page).live().public().order_by("-date", "-pk")
 
 
-class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
+class NewsIndexPage(
+    SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, OneChildTypeRouteMixin, Page
+):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
     subpage_routes = "club.news.feeds.FEED_ROUTES"
     subpage_types = ["news.NewsPage"]
+    child_related = ("chapter", "hero_image")
 
     class Meta:
         verbose_name = _("news index page")

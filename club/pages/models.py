@@ -19,6 +19,7 @@ from club.events.models import EventPage
 from club.members.programmes import Programme
 from club.news.models import NewsPage
 from club.page_mixins import IndexPageMixin
+from club.page_routes import OneChildTypeRouteMixin
 from club.public_pages import restricted_q
 
 
@@ -110,7 +111,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ProgrammeIndexPage(IndexPageMixin, Page):
+class ProgrammeIndexPage(IndexPageMixin, OneChildTypeRouteMixin, Page):
     """The guide to every Sakura Science programme."""
 
     subpage_types = ["pages.ProgrammePage"]

@@ -25,7 +25,7 @@ from club.content_blocks import BodyBlock
 from club.events.blocks import AgendaBlock
 from club.events.times import zone_label
 from club.page_mixins import HeroImageMixin, IndexPageMixin
-from club.page_routes import RoutesByPathMixin
+from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
 from club.public_pages import PublicPageQuerySet
 
 
@@ -56,11 +56,12 @@ class EventPageQuerySet(PublicPageQuerySet):
         return self.filter(chapter__country=country_code)
 
 
-class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
+class EventIndexPage(IndexPageMixin, RoutesByPathMixin, OneChildTypeRouteMixin, Page):
     """Upcoming and past reunions, filterable by chapter and country; the organisers' area."""
 
     subpage_routes = "club.events.views.routes.EVENT_INDEX_ROUTES"
     subpage_types = ["events.EventPage"]
+    child_related = ("chapter", "hero_image", "report")
 
     class Meta:
         verbose_name = _("event index page")
