@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
@@ -17,17 +17,18 @@ from club.public_pages import restricted_q
 
 
 class SiteChrome:
-    """The current language's home page, menu pages and news index for one request.
+    """The current language's home page, menu pages and news index, and the translations of
+    the page shown, for one request: all from one query.
 
-    All three come from one query. The pages carry only Page's own fields (titles and URLs
-    are all the chrome shows), as instances of their specific classes.
+    The pages carry only Page's own fields: titles and URLs are all the chrome shows.
     """
 
-    def __init__(self, request: HttpRequest) -> None:
+    def __init__(self, request: HttpRequest, page: Page | None = None) -> None:
         self.request = request
+        self.page = page
 
     @cached_property
-    def _pages(self) -> list[Page]:
+    def _rows(self) -> list[Any]:
         site = Site.find_for_request(self.request)
         if site is None:
             return []
@@ -37,13 +38,12 @@ class SiteChrome:
         translation = Page.objects.filter(
             translation_key=site_root.translation_key, locale__language_code=language, live=True
         ).values("path")[:1]
-        pages = self._tree(Page.objects.filter(path__startswith=Subquery(translation)), site_root)
-        if not pages or pages[0].depth != site_root.depth:
-            pages = self._tree(Page.objects.filter(path__startswith=site_root.path), site_root)
-        return pages
+        rows = self._query(Q(path__startswith=Subquery(translation)), site_root)
+        if not any(row.is_chrome for row in rows):
+            rows = self._query(Q(path__startswith=site_root.path), site_root)
+        return rows
 
-    @staticmethod
-    def _tree(under_root: QuerySet[Page], site_root: Page) -> list[Page]:
+    def _query(self, under_root: Q, site_root: Page) -> list[Any]:
         shown = (
             Q(live=True)
             & (
@@ -52,39 +52,54 @@ class SiteChrome:
             )
             & ~restricted_q()
         )
-        found: Any = under_root.filter(Q(depth=site_root.depth) | shown).order_by("path")
-        return list(found.specific(defer=True))
+        chrome = under_root & (Q(depth=site_root.depth) | shown)
+        wanted = chrome
+        if self.page is not None:
+            wanted |= Q(translation_key=self.page.translation_key, live=True)
+        found: QuerySet[Any] = Page.objects.filter(wanted).annotate(
+            is_chrome=ExpressionWrapper(chrome, output_field=BooleanField()),
+            language=F("locale__language_code"),
+        )
+        return list(found.order_by("path"))
+
+    @cached_property
+    def _tree(self) -> list[Page]:
+        """The root first, then its menu pages and news indexes, in tree order."""
+        return [row for row in self._rows if row.is_chrome]
 
     @cached_property
     def root(self) -> Page | None:
         """The site's root page in the active language (as Wagtail's ``localized``)."""
-        return self._pages[0] if self._pages else None
+        return self._tree[0] if self._tree else None
 
     @cached_property
     def menu_pages(self) -> list[Page]:
         """The root's live, public children marked 'show in menus'."""
-        return [
-            page
-            for page in self._pages[1:]
-            if page.depth == self._pages[0].depth + 1 and page.show_in_menus
-        ]
+        if self.root is None:
+            return []
+        depth = self.root.depth + 1
+        return [row for row in self._tree[1:] if row.depth == depth and row.show_in_menus]
 
     @cached_property
-    def news_index(self) -> NewsIndexPage | None:
+    def news_index(self) -> Page | None:
         """The live, public news index of the active language, whose feeds every page links."""
-        return next((p for p in self._pages[1:] if isinstance(p, NewsIndexPage)), None)
+        return next((row for row in self._tree[1:] if row.specific_class is NewsIndexPage), None)
+
+    def translations(self, page: Page) -> dict[str, Page]:
+        """The page's live translations (itself included) by language code."""
+        if self.page is None or page.translation_key != self.page.translation_key:
+            found = Page.objects.filter(translation_key=page.translation_key, live=True)
+            return {row.locale.language_code: row for row in found.select_related("locale")}
+        key = page.translation_key
+        return {row.language: row for row in self._rows if row.translation_key == key and row.live}
 
 
-def chrome_for(request: HttpRequest) -> SiteChrome:
-    """The request's ``SiteChrome``, made on first use."""
+def chrome_for(context: Any) -> SiteChrome:
+    """The ``SiteChrome`` of the template context's request, made on first use."""
+    request = context["request"]
     chrome: SiteChrome | None = getattr(request, "_site_chrome", None)
     if chrome is None:
-        chrome = SiteChrome(request)
-        request._site_chrome = chrome  # type: ignore[attr-defined]
+        page = context.get("page")
+        chrome = SiteChrome(request, page if isinstance(page, Page) else None)
+        request._site_chrome = chrome
     return chrome
-
-
-def translations_of(page: Page) -> dict[str, Page]:
-    """The page's live translations (itself included) by language code, in one query."""
-    found: Any = Page.objects.filter(translation_key=page.translation_key, live=True)
-    return {p.locale.language_code: p for p in found.select_related("locale")}

@@ -11,7 +11,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from club.members.roles import coordinates_a_chapter, sees_all_outcomes
-from club.pages.chrome import chrome_for, translations_of
+from club.news.models import NewsIndexPage
+from club.pages.chrome import chrome_for
 
 register = template.Library()
 
@@ -19,12 +20,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_nav(context: dict[str, Any]) -> list[Page]:
     """The current language's top-level pages that are marked 'show in menus'."""
-    return chrome_for(context["request"]).menu_pages
+    return chrome_for(context).menu_pages
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context: dict[str, Any]) -> str:
-    root = chrome_for(context["request"]).root
+    root = chrome_for(context).root
     return root.url if root is not None else "/"
 
 
@@ -38,7 +39,7 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations = translations_of(page) if isinstance(page, Page) else {}
+    translations = chrome_for(context).translations(page) if isinstance(page, Page) else {}
     links = []
     for code, name in settings.LANGUAGES:
         url = None
@@ -53,7 +54,7 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
 @register.simple_tag(takes_context=True)
 def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
     """The news feeds of the current language, advertised on every page (<link rel=alternate>)."""
-    index = chrome_for(context["request"]).news_index
+    index = chrome_for(context).news_index
     if index is None:
         return []
     base = index.get_url(context["request"]) or ""
@@ -61,7 +62,8 @@ def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
         {
             "type": f"application/{kind}+xml",
             "title": f"{index.title} ({label})",
-            "url": base + index.reverse_subpage(kind),
+            # The chrome's index is a plain Page: the feed routes are the class's.
+            "url": base + NewsIndexPage.get_resolver().reverse(kind),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
     ]
