@@ -159,7 +159,7 @@ class Viewer:
         if cached is not None:
             return cached
         from club.members.models import MemberStatus
-        from club.members.roles import views_all_profiles
+        from club.members.roles import group_roles, views_all_profiles
 
         is_staff = views_all_profiles(user)
         member = getattr(user, "member", None)
@@ -168,7 +168,7 @@ class Viewer:
             member_id=member.pk if is_member else None,
             is_member=is_member or is_staff,
             is_staff=is_staff,
-            chapter_ids=frozenset(member.chapters.values_list("pk", flat=True))
+            chapter_ids=frozenset(pk for kind, pk in group_roles(member) if kind == "chapter")
             if is_member
             else frozenset(),
         )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
 
 if TYPE_CHECKING:
     from club.members.models import Chapter, Member, SubjectGroup
@@ -105,21 +105,44 @@ def coordinated(
     )
 
 
+def group_roles(member: Member) -> dict[tuple[str, int], str]:
+    """The member's role in each of their chapters and subject groups, keyed by (model name,
+    pk): one query, kept on the member object, as the header, the page and its figures ask."""
+    known: dict[tuple[str, int], str] | None = member.__dict__.get("_group_roles")
+    if known is None:
+        from club.members.models import ChapterMembership, SubjectGroupMembership
+
+        def rows(model: Any, field: str, name: str) -> QuerySet[Any]:
+            kind = Value(name, output_field=CharField())
+            return (
+                model.objects.filter(member=member)
+                .annotate(kind=kind)
+                .values_list("kind", field, "role")
+            )
+
+        found = rows(ChapterMembership, "chapter_id", "chapter").union(
+            rows(SubjectGroupMembership, "group_id", "subjectgroup"), all=True
+        )
+        known = {(kind, pk): role for kind, pk, role in found}
+        member.__dict__["_group_roles"] = known
+    return known
+
+
 def coordinated_ids(
     user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
 ) -> frozenset[int]:
-    """Primary keys of what ``coordinated`` returns, kept on the member object: the header,
-    the page and its figures all ask within one request."""
-    from club.members.models import Chapter
+    """Primary keys of what ``coordinated`` returns, without a query of its own."""
+    from club.members.models import Chapter, GroupRole
 
     member = active_member(user)
     if member is None:
         return frozenset()
-    group_model = group_model or Chapter
-    known: dict[type[Any], frozenset[int]] = member.__dict__.setdefault("_coordinated_ids", {})
-    if group_model not in known:
-        known[group_model] = frozenset(coordinated(user, group_model).values_list("pk", flat=True))
-    return known[group_model]
+    name = (group_model or Chapter)._meta.model_name
+    return frozenset(
+        pk
+        for (kind, pk), role in group_roles(member).items()
+        if kind == name and role == GroupRole.COORDINATOR
+    )
 
 
 def coordinates_a_chapter(user: Any) -> bool:
