@@ -21,7 +21,7 @@ from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
 from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
 from club.pagination import page_or_404
-from club.public_pages import PublicPageQuerySet
+from club.public_pages import PublicPageQuerySet, ViewRestrictionsInOneQueryMixin
 
 NEWS_PER_PAGE = 10
 
@@ -91,7 +91,12 @@ class NewsPageQuerySet(PublicPageQuerySet):
 
 
 class NewsIndexPage(
-    SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, OneChildTypeRouteMixin, Page
+    SourceSlugMixin,
+    IndexPageMixin,
+    RoutesByPathMixin,
+    OneChildTypeRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    Page,
 ):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
@@ -130,7 +135,7 @@ class NewsIndexPage(
         )
 
 
-class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
+class NewsPage(SourceSlugMixin, HeroImageMixin, ViewRestrictionsInOneQueryMixin, Page):
     """One news item or activity report, optionally hosted by a chapter."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

@@ -20,10 +20,10 @@ from club.members.programmes import Programme
 from club.news.models import NewsPage
 from club.page_mixins import IndexPageMixin
 from club.page_routes import OneChildTypeRouteMixin
-from club.public_pages import restricted_q
+from club.public_pages import ViewRestrictionsInOneQueryMixin, restricted_q
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQueryMixin, Page):
     """The club's front door: hero, key numbers, latest news and upcoming events."""
 
     hero_title = models.CharField(_("hero title"), max_length=150)
@@ -98,7 +98,7 @@ class HomeKeyFigure(Orderable):
     panels = [FieldPanel("value"), FieldPanel("label")]
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsInOneQueryMixin, Page):
     """A general content page built from body blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -111,7 +111,9 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ProgrammeIndexPage(IndexPageMixin, OneChildTypeRouteMixin, Page):
+class ProgrammeIndexPage(
+    IndexPageMixin, OneChildTypeRouteMixin, ViewRestrictionsInOneQueryMixin, Page
+):
     """The guide to every Sakura Science programme."""
 
     subpage_types = ["pages.ProgrammePage"]
@@ -125,7 +127,7 @@ class ProgrammeIndexPage(IndexPageMixin, OneChildTypeRouteMixin, Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(ViewRestrictionsInOneQueryMixin, Page):
     """One programme, such as Course A or the High School Program, with its limits."""
 
     programme = models.CharField(_("programme"), max_length=10, choices=Programme.choices)

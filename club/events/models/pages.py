@@ -26,7 +26,7 @@ from club.events.blocks import AgendaBlock
 from club.events.times import zone_label
 from club.page_mixins import HeroImageMixin, IndexPageMixin
 from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
-from club.public_pages import PublicPageQuerySet
+from club.public_pages import PublicPageQuerySet, ViewRestrictionsInOneQueryMixin
 
 
 def validate_time_zone(value: str) -> None:
@@ -56,7 +56,13 @@ class EventPageQuerySet(PublicPageQuerySet):
         return self.filter(chapter__country=country_code)
 
 
-class EventIndexPage(IndexPageMixin, RoutesByPathMixin, OneChildTypeRouteMixin, Page):
+class EventIndexPage(
+    IndexPageMixin,
+    RoutesByPathMixin,
+    OneChildTypeRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    Page,
+):
     """Upcoming and past reunions, filterable by chapter and country; the organisers' area."""
 
     subpage_routes = "club.events.views.routes.EVENT_INDEX_ROUTES"
@@ -70,7 +76,7 @@ class EventIndexPage(IndexPageMixin, RoutesByPathMixin, OneChildTypeRouteMixin, 
         return EventPage.objects.child_of(self).select_related("chapter", "report")
 
 
-class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
+class EventPage(HeroImageMixin, RoutesByPathMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A reunion or meeting, such as the annual India alumni meeting in New Delhi."""
 
     summary = models.TextField(_("summary"), max_length=500)
