@@ -32,6 +32,11 @@ from tests.factories import (
 )
 
 BUDGET = 12
+# Still above the budget, at most this many: a signed-in page pays for the user, their
+# permissions and their group roles (3 queries) on top of Wagtail's routing (the site, the
+# active locale, the localized home page, each level's child page) and its view-restriction
+# check; JST staff also get Wagtail's user bar (4 queries) on every Wagtail page.
+OVER_BUDGET: dict[tuple[str, str], int] = {}
 SMALL, LARGE = 2, 12
 
 
@@ -153,5 +158,6 @@ def test_every_page_fits_the_budget_at_any_size(content, alice, jess, settings, 
     content.grow_to(LARGE)
     large = {page: count_queries(client, url(content)) for page, url in pages.items()}
 
-    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}, small
-    assert {page: n for page, n in small.items() if n > BUDGET} == {}, small
+    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}, f"{small}"
+    over = {page: n for page, n in small.items() if n > OVER_BUDGET.get((who, page), BUDGET)}
+    assert over == {}, f"{small}"
