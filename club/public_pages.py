@@ -37,7 +37,8 @@ class ViewRestrictionsInOneQueryMixin:
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         ends = range(self.steplen, len(self.path) + 1, self.steplen)
         lineage = Page.objects.filter(path__in=[self.path[:end] for end in ends])
-        return PageViewRestriction.objects.filter(
+        restrictions: QuerySet[PageViewRestriction] = PageViewRestriction.objects.filter(
             Q(page__in=lineage.filter(alias_of__isnull=True).values("pk"))
             | Q(page__in=lineage.filter(alias_of__isnull=False).values("alias_of"))
         )
+        return restrictions

@@ -169,7 +169,7 @@ class Viewer:
             is_member=is_member or is_staff,
             is_staff=is_staff,
             chapter_ids=frozenset(pk for kind, pk in group_roles(member) if kind == "chapter")
-            if is_member
+            if is_member and member is not None
             else frozenset(),
         )
         user._club_viewer = viewer
