@@ -36,7 +36,22 @@ BUDGET = 12
 # permissions and their group roles (3 queries) on top of Wagtail's routing (the site, the
 # active locale, the localized home page, each level's child page) and its view-restriction
 # check; JST staff also get Wagtail's user bar (4 queries) on every Wagtail page.
-OVER_BUDGET: dict[tuple[str, str], int] = {}
+OVER_BUDGET: dict[tuple[str, str], int] = {
+    ("member", "home"): 13,
+    ("member", "news index"): 14,
+    ("member", "events index"): 14,
+    ("member", "event"): 16,
+    ("member", "public profile"): 13,
+    ("member", "my profile"): 14,
+    ("staff", "home"): 17,
+    ("staff", "news index"): 18,
+    ("staff", "news item"): 16,
+    ("staff", "events index"): 18,
+    ("staff", "event"): 18,
+    ("staff", "programmes"): 15,
+    ("staff", "programme"): 15,
+    ("staff", "public profile"): 14,
+}
 SMALL, LARGE = 2, 12
 
 
@@ -158,6 +173,8 @@ def test_every_page_fits_the_budget_at_any_size(content, alice, jess, settings, 
     content.grow_to(LARGE)
     large = {page: count_queries(client, url(content)) for page, url in pages.items()}
 
-    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}, f"{small}"
+    assert {page: (small[page], n) for page, n in large.items() if n != small[page]} == {}, (
+        f"{small}"
+    )
     over = {page: n for page, n in small.items() if n > OVER_BUDGET.get((who, page), BUDGET)}
     assert over == {}, f"{small}"
