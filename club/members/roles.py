@@ -105,26 +105,39 @@ def coordinated(
     )
 
 
+# Bumped on every membership change in this process, so that roles remembered on a member
+# object before a change (say, a coordinator stepping down) are not used after it.
+_membership_changes = 0
+
+
+def note_membership_change(**_: Any) -> None:
+    """post_save / post_delete receiver for chapter and subject group memberships."""
+    global _membership_changes
+    _membership_changes += 1
+
+
 def group_roles(member: Member) -> dict[tuple[str, int], str]:
     """The member's role in each of their chapters and subject groups, keyed by (model name,
     pk): one query, kept on the member object, as the header, the page and its figures ask."""
-    known: dict[tuple[str, int], str] | None = member.__dict__.get("_group_roles")
-    if known is None:
-        from club.members.models import ChapterMembership, SubjectGroupMembership
+    remembered: tuple[int, dict[tuple[str, int], str]] | None = member.__dict__.get("_group_roles")
+    if remembered is not None and remembered[0] == _membership_changes:
+        return remembered[1]
+    from club.members.models import ChapterMembership, SubjectGroupMembership
 
-        def rows(model: Any, field: str, name: str) -> QuerySet[Any]:
-            kind = Value(name, output_field=CharField())
-            return (
-                model.objects.filter(member=member)
-                .annotate(kind=kind)
-                .values_list("kind", field, "role")
-            )
-
-        found = rows(ChapterMembership, "chapter_id", "chapter").union(
-            rows(SubjectGroupMembership, "group_id", "subjectgroup"), all=True
+    def rows(model: Any, field: str, name: str) -> QuerySet[Any]:
+        kind = Value(name, output_field=CharField())
+        return (
+            model.objects.filter(member=member)
+            .annotate(kind=kind)
+            .values_list("kind", field, "role")
         )
-        known = {(kind, pk): role for kind, pk, role in found}
-        member.__dict__["_group_roles"] = known
+
+    generation = _membership_changes
+    found = rows(ChapterMembership, "chapter_id", "chapter").union(
+        rows(SubjectGroupMembership, "group_id", "subjectgroup"), all=True
+    )
+    known = {(kind, pk): role for kind, pk, role in found}
+    member.__dict__["_group_roles"] = (generation, known)
     return known
 
 
