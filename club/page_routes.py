@@ -35,3 +35,30 @@ class RoutesByPathMixin(RoutablePageMixin):
     @classmethod
     def get_subpage_urls(cls) -> tuple[Any, ...]:
         return (*import_string(cls.subpage_routes), *super().get_subpage_urls())
+
+
+class OneChildTypeRouteMixin:
+    """For a page whose children are all of one type: routes to a child in one query, with
+    ``child_related`` selected (Wagtail's ``Page.route`` reads the base row, then the specific
+    one, then each relation the template shows).
+
+    List it after any ``RoutablePageMixin`` so that the page's own sub-URLs are tried first.
+    """
+
+    child_related: ClassVar[tuple[str, ...]] = ()
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        child_models = type(self).allowed_subpage_models()  # type: ignore[attr-defined]
+        if path_components and len(child_models) == 1:
+            child = (
+                child_models[0]
+                .objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*self.child_related)
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self  # as Page.route does: no query for get_parent()
+                return child.route(request, path_components[1:])
+        # Not found (or a child of a type no longer allowed): Wagtail's own lookup decides.
+        return super().route(request, path_components)  # type: ignore[misc]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from wagtail.models import Locale
 
@@ -42,6 +44,59 @@ def demo_site(db) -> HomePage:
 @pytest.fixture
 def ja(db) -> Locale:
     return Locale.objects.get(language_code="ja")
+
+
+@pytest.fixture
+def events_index(demo_site):
+    from club.events.models import EventIndexPage
+
+    return EventIndexPage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def make_event(events_index):
+    """Publish an event (and its Japanese translation) starting ``days`` from now."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from club.events.models import EventPage
+
+    counter = iter(range(1, 10_000))
+
+    def make(
+        title: str | None = None,
+        chapter: Any = None,
+        days: float = 10,
+        hours: float = 3,
+        translate: bool = True,
+        **fields: Any,
+    ) -> EventPage:
+        number = next(counter)
+        start = fields.pop("start", None) or (timezone.now() + timedelta(days=days)).replace(
+            second=0, microsecond=0
+        )
+        end = fields.pop("end", None) or start + timedelta(hours=hours)
+        event = EventPage(
+            title=title or f"Test reunion {number}",
+            slug=f"test-reunion-{number}-{int(start.timestamp())}",
+            summary="A test reunion.",
+            start=start,
+            end=end,
+            time_zone=fields.pop("time_zone", "Asia/Kolkata"),
+            venue=fields.pop("venue", "India Habitat Centre"),
+            chapter=chapter,
+            **fields,
+        )
+        events_index.add_child(instance=event)
+        event.save_revision().publish()
+        if translate:
+            japanese = event.copy_for_translation(Locale.objects.get(language_code="ja"))
+            japanese.title = f"テスト同窓会 {number}"
+            japanese.save_revision().publish()
+        return EventPage.objects.get(pk=event.pk)
+
+    return make
 
 
 # Named people used across the members tests. Alice and Carol are in the India

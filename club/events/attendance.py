@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,10 +63,11 @@ class Availability:
 def availability(event: EventPage) -> Availability:
     event = event.canonical
     depends_on(event_tag(event.pk))
-    rsvps = RSVP.objects.filter(event=event)
-    return Availability(
-        capacity=event.capacity, going=rsvps.going().count(), waiting=rsvps.waitlist().count()
+    counts = RSVP.objects.filter(event=event).aggregate(
+        going=Count("pk", filter=Q(status=RSVPStatus.GOING)),
+        waiting=Count("pk", filter=Q(status=RSVPStatus.WAITLIST)),
     )
+    return Availability(capacity=event.capacity, going=counts["going"], waiting=counts["waiting"])
 
 
 def closed_reason(event: EventPage, now: datetime | None = None) -> str | None:

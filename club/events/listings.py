@@ -67,5 +67,6 @@ def host_chapters(events: EventPageQuerySet) -> QuerySet[Chapter]:
 
 def host_countries(chapters: QuerySet[Chapter]) -> list[tuple[str, str]]:
     """(code, localised name) of the chapters' countries, sorted by name."""
-    codes = {str(code) for code in chapters.values_list("country", flat=True) if code}
+    # Iterating (not values_list) fills the queryset's cache, which the template reuses.
+    codes = {str(chapter.country) for chapter in chapters if chapter.country}
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])

@@ -8,7 +8,12 @@ from django.db.models import QuerySet
 
 from club.events.models import EventPage
 from club.members.models import Chapter
-from club.members.roles import coordinated, manages_all_events
+from club.members.roles import (
+    coordinated,
+    coordinated_ids,
+    coordinates_a_chapter,
+    manages_all_events,
+)
 
 
 def organised_chapters(user: Any) -> QuerySet[Chapter]:
@@ -17,7 +22,7 @@ def organised_chapters(user: Any) -> QuerySet[Chapter]:
 
 
 def can_create_events(user: Any) -> bool:
-    return manages_all_events(user) or organised_chapters(user).exists()
+    return manages_all_events(user) or coordinates_a_chapter(user)
 
 
 def can_organise(user: Any, event: EventPage) -> bool:
@@ -31,4 +36,4 @@ def can_organise(user: Any, event: EventPage) -> bool:
     chapter_id = event.canonical.chapter_id
     if chapter_id is None:
         return False
-    return organised_chapters(user).filter(pk=chapter_id).exists()
+    return chapter_id in coordinated_ids(user)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import HttpRequest
 
@@ -50,3 +51,25 @@ class UsernameOrEmailBackend(ModelBackend):
             # Hash anyway, so a missing account takes as long as a wrong password.
             user_model().set_password(password)
         return None
+
+    def get_user(self, user_id: Any) -> Any:
+        # The header asks for user.member on every page: one query for both.
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("member").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
+    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+        """ModelBackend's answer in one query (its own takes one for user and one for group
+        permissions), cached on the user the same way."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            held = Permission.objects.all()
+            if not user_obj.is_superuser:
+                held = held.filter(Q(user=user_obj) | Q(group__user=user_obj))
+            names = held.values_list("content_type__app_label", "codename").order_by()
+            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in names.distinct()}
+        return user_obj._perm_cache  # type: ignore[no-any-return]

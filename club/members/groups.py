@@ -122,6 +122,10 @@ def set_role(group: Group, member: Member, role: GroupRole | str) -> MembershipC
 # Listings through the privacy rule.
 
 
+# What a listed profile shows besides the member row (``ProfileView``).
+PROFILE_RELATIONS = ("chapters", "fields")
+
+
 def visible_members(group: Group, viewer: Viewer, **membership: Any) -> QuerySet[Member]:
     """The group's members whose profile the viewer may see, ready for ``ProfileView``.
 
@@ -131,7 +135,7 @@ def visible_members(group: Group, viewer: Viewer, **membership: Any) -> QuerySet
         privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
         .filter(**_membership_filter(type(group), group, **membership))
         .select_related("photo")
-        .prefetch_related("chapters", "fields")
+        .prefetch_related(*PROFILE_RELATIONS)
         .order_by("family_name", "given_name", "pk")
     )
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from club.members.models import ChapterMembership, Member, MemberStatus
 from club.members.models.profiles import MemberQuerySet
-from club.members.roles import views_all_profiles
+from club.members.roles import group_roles, views_all_profiles
 from club.members.sections import PROFILE_FIELDS, Section, Visibility, fields_of
 from club.page_cache import depends_on, member_tag
 
@@ -97,7 +97,7 @@ class Viewer:
             member_id=member.pk if member else None,
             is_member=member is not None or is_staff,
             is_staff=is_staff,
-            chapter_ids=frozenset(member.chapters.values_list("pk", flat=True))
+            chapter_ids=frozenset(pk for kind, pk in group_roles(member) if kind == "chapter")
             if member
             else frozenset(),
         )

@@ -11,9 +11,17 @@ from typing import Any
 
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
 
-from club.members.models import Chapter, GroupRole, Member, MemberStatus, SubjectGroup
+from club.members.models import (
+    Chapter,
+    ChapterMembership,
+    GroupRole,
+    Member,
+    MemberStatus,
+    SubjectGroup,
+    SubjectGroupMembership,
+)
 
 # One permission per staff capability (declared on Member.Meta.permissions).
 VIEW_ALL_PROFILES = "members.view_all_profiles"
@@ -100,9 +108,67 @@ def coordinated(
     )
 
 
+# Bumped on every membership change in this process, so that roles remembered on a member
+# object before a change (say, a coordinator stepping down) are not used after it.
+_membership_changes = 0
+
+
+def note_membership_change(**_: Any) -> None:
+    """post_save / post_delete receiver for chapter and subject group memberships."""
+    global _membership_changes
+    _membership_changes += 1
+
+
+def group_roles(member: Member) -> dict[tuple[str, int], str]:
+    """The member's role in each of their chapters and subject groups, keyed by (model name,
+    pk): one query, kept on the member object, as the header, the page and its figures ask."""
+    remembered: tuple[int, dict[tuple[str, int], str]] | None = member.__dict__.get("_group_roles")
+    if remembered is not None and remembered[0] == _membership_changes:
+        return remembered[1]
+
+    def rows(model: Any, field: str, name: str) -> QuerySet[Any]:
+        kind = Value(name, output_field=CharField())
+        found: QuerySet[Any] = (
+            model.objects.filter(member=member)
+            .annotate(kind=kind)
+            .values_list("kind", field, "role")
+        )
+        return found
+
+    generation = _membership_changes
+    found = rows(ChapterMembership, "chapter_id", "chapter").union(
+        rows(SubjectGroupMembership, "group_id", "subjectgroup"), all=True
+    )
+    known = {(kind, pk): role for kind, pk, role in found}
+    member.__dict__["_group_roles"] = (generation, known)
+    return known
+
+
+def coordinated_ids(
+    user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
+) -> frozenset[int]:
+    """Primary keys of what ``coordinated`` returns, without a query of its own."""
+    from club.members.models import Chapter, GroupRole
+
+    member = active_member(user)
+    if member is None:
+        return frozenset()
+    name = (group_model or Chapter)._meta.model_name
+    return frozenset(
+        pk
+        for (kind, pk), role in group_roles(member).items()
+        if kind == name and role == GroupRole.COORDINATOR
+    )
+
+
+def coordinates_a_chapter(user: Any) -> bool:
+    """Whether the user coordinates any chapter as an active member."""
+    return bool(coordinated_ids(user))
+
+
 def is_coordinator(user: Any, group: Chapter | SubjectGroup) -> bool:
     """Whether the user is an active member who coordinates this chapter or subject group."""
-    return coordinated(user, type(group)).filter(pk=group.pk).exists()
+    return group.pk in coordinated_ids(user, type(group))
 
 
 def can_manage_group(user: Any, group: Chapter | SubjectGroup) -> bool:

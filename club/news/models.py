@@ -14,15 +14,16 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
 
 from club.bilingual import is_japanese, pick
 from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
-from club.page_routes import RoutesByPathMixin
+from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
 from club.pagination import page_or_404
+from club.public_pages import PublicPageQuerySet, ViewRestrictionsInOneQueryMixin
 
 NEWS_PER_PAGE = 10
 
@@ -91,7 +92,7 @@ class SourceSlugMixin:
         super().clean()  # type: ignore[misc]
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PublicPageQuerySet):
     def published_in(self, index_page: Page) -> NewsPageQuerySet:
         """Live, public news under ``index_page``, newest first."""
         return cast(
@@ -99,11 +100,19 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
 
-class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
+class NewsIndexPage(
+    SourceSlugMixin,
+    IndexPageMixin,
+    RoutesByPathMixin,
+    OneChildTypeRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    Page,
+):
     """The news listing with tag filtering, pagination and RSS/Atom feeds."""
 
     subpage_routes = "club.news.feeds.FEED_ROUTES"
     subpage_types = ["news.NewsPage"]
+    child_related = ("chapter", "hero_image")
 
     class Meta:
         verbose_name = _("news index page")
@@ -137,7 +146,7 @@ class NewsIndexPage(SourceSlugMixin, IndexPageMixin, RoutesByPathMixin, Page):
         return response
 
 
-class NewsPage(SourceSlugMixin, HeroImageMixin, Page):
+class NewsPage(SourceSlugMixin, HeroImageMixin, ViewRestrictionsInOneQueryMixin, Page):
     """One news item or activity report, optionally hosted by a chapter."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

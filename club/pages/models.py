@@ -19,9 +19,11 @@ from club.events.models import EventPage
 from club.members.programmes import Programme
 from club.news.models import NewsPage
 from club.page_mixins import IndexPageMixin
+from club.page_routes import OneChildTypeRouteMixin
+from club.public_pages import ViewRestrictionsInOneQueryMixin, restricted_q
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQueryMixin, Page):
     """The club's front door: hero, key numbers, latest news and upcoming events."""
 
     hero_title = models.CharField(_("hero title"), max_length=150)
@@ -75,9 +77,14 @@ class HomePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image", "chapter")
+            .order_by("-date")[:3]
         )
-        context["upcoming_events"] = EventPage.objects.upcoming(self.locale, timezone.now())[:3]
+        upcoming = EventPage.objects.upcoming(self.locale_id, timezone.now())
+        context["upcoming_events"] = upcoming.select_related("chapter")[:3]
         return context
 
 
@@ -91,7 +98,7 @@ class HomeKeyFigure(Orderable):
     panels = [FieldPanel("value"), FieldPanel("label")]
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsInOneQueryMixin, Page):
     """A general content page built from body blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -104,7 +111,9 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ProgrammeIndexPage(IndexPageMixin, Page):
+class ProgrammeIndexPage(
+    IndexPageMixin, OneChildTypeRouteMixin, ViewRestrictionsInOneQueryMixin, Page
+):
     """The guide to every Sakura Science programme."""
 
     subpage_types = ["pages.ProgrammePage"]
@@ -114,11 +123,11 @@ class ProgrammeIndexPage(IndexPageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().exclude(restricted_q())
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(ViewRestrictionsInOneQueryMixin, Page):
     """One programme, such as Course A or the High School Program, with its limits."""
 
     programme = models.CharField(_("programme"), max_length=10, choices=Programme.choices)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
+
 from club.members.models import Member, SubjectGroup
 from club.members.privacy import ANONYMOUS, ProfileView, Viewer
 from club.members.roles import active_member, coordinated, is_signed_in, moderates_all_qa
@@ -33,14 +35,14 @@ def is_moderator(user: Any, channel: QuestionChannel, member: Member | None = No
     member = member if member is not None else active_member(user)
     if member is None:
         return False
-    if channel.moderators.filter(pk=member.pk).exists():
-        return True
+    # One query: an assigned moderator, or a coordinator of the hosting chapter or group.
+    moderates = Q(moderators=member)
     if channel.event_id is not None:
-        # Through the chapter's events: no need to load the (wide) event page row.
-        return coordinated(user).filter(events=channel.event_id).exists()
+        # Through the event's chapter: no need to load the (wide) event page row.
+        moderates |= Q(event__chapter__in=coordinated(user))
     if channel.subject_group_id is not None:
-        return coordinated(user, SubjectGroup).filter(pk=channel.subject_group_id).exists()
-    return False
+        moderates |= Q(subject_group__in=coordinated(user, SubjectGroup))
+    return QuestionChannel.objects.filter(moderates, pk=channel.pk).exists()
 
 
 def access_for(user: Any, channel: QuestionChannel) -> Access:

@@ -192,6 +192,9 @@ else:
     }
 # Anonymous pages are kept this long at most (club/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Sessions stay in the database alone (Django's default), not cached_db: a sign-out made
+# while Redis is unreachable could not delete the cached copy, and the session would come
+# back with Redis. One query per signed-in page is the price.
 
 # The alumni directory runs on Elasticsearch when configured, else on the database.
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL", {"http", "https"})

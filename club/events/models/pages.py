@@ -18,14 +18,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
 
 from club.content_blocks import BodyBlock
 from club.events.blocks import AgendaBlock
 from club.events.times import zone_label
 from club.page_mixins import HeroImageMixin, IndexPageMixin
-from club.page_routes import RoutesByPathMixin
+from club.page_routes import OneChildTypeRouteMixin, RoutesByPathMixin
+from club.public_pages import PublicPageQuerySet, ViewRestrictionsInOneQueryMixin
 
 
 def validate_time_zone(value: str) -> None:
@@ -40,14 +41,14 @@ class EventMode(models.TextChoices):
     HYBRID = "hybrid", _("In person and online")
 
 
-class EventPageQuerySet(PageQuerySet):
-    def upcoming(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+class EventPageQuerySet(PublicPageQuerySet):
+    def upcoming(self, locale: Locale | int, now: datetime) -> EventPageQuerySet:
         return cast(
             EventPageQuerySet,
             self.live().public().filter(locale=locale, end__gte=now).order_by("start"),
         )
 
-    def past(self, locale: Locale, now: datetime) -> EventPageQuerySet:
+    def past(self, locale: Locale | int, now: datetime) -> EventPageQuerySet:
         return cast(
             EventPageQuerySet,
             self.live().public().filter(locale=locale, end__lt=now).order_by("-start"),
@@ -61,11 +62,18 @@ class EventPageQuerySet(PageQuerySet):
         return cast(EventPageQuerySet, self.filter(chapter__country=country_code))
 
 
-class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
+class EventIndexPage(
+    IndexPageMixin,
+    RoutesByPathMixin,
+    OneChildTypeRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    Page,
+):
     """Upcoming and past reunions, filterable by chapter and country; the organisers' area."""
 
     subpage_routes = "club.events.views.routes.EVENT_INDEX_ROUTES"
     subpage_types = ["events.EventPage"]
+    child_related = ("chapter", "hero_image", "report")
 
     class Meta:
         verbose_name = _("event index page")
@@ -76,7 +84,7 @@ class EventIndexPage(IndexPageMixin, RoutesByPathMixin, Page):
         )
 
 
-class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
+class EventPage(HeroImageMixin, RoutesByPathMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A reunion or meeting, such as the annual India alumni meeting in New Delhi."""
 
     summary = models.TextField(_("summary"), max_length=500)
@@ -191,7 +199,10 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
             .order_by("pk")
             .first()
         )
-        return first if first is not None else self
+        if first is None:
+            return self
+        first.__dict__["canonical"] = first  # the original is its own canonical version
+        return first
 
     @property
     def rsvp_closes_at(self) -> datetime:
@@ -221,5 +232,7 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, Page):
         """The activity report in this page's language when translated, else the original."""
         if self.report is None or not self.report.live:
             return None
+        if self.report.locale_id == self.locale_id:
+            return self.report
         translated = self.report.get_translation_or_none(self.locale)
         return translated if translated is not None and translated.live else self.report

@@ -35,15 +35,15 @@ def listing(request: HttpRequest, index: EventIndexPage) -> HttpResponse:
     chosen = EventFilter.from_query(request.GET)
     now = timezone.now()
     events = index.events()
-    chapters = host_chapters(events.live().public().filter(locale=index.locale))
+    chapters = host_chapters(events.live().public().filter(locale_id=index.locale_id))
     past = page_or_404(
-        chosen.apply(events.past(index.locale, now)), request.GET.get("page"), PAST_PER_PAGE
+        chosen.apply(events.past(index.locale_id, now)), request.GET.get("page"), PAST_PER_PAGE
     )
     response: HttpResponse = index.render(
         request,
         context_overrides={
             "filter": chosen,
-            "upcoming_events": chosen.apply(events.upcoming(index.locale, now)),
+            "upcoming_events": chosen.apply(events.upcoming(index.locale_id, now)),
             "past_events": past,
             "chapters": chapters,
             "countries": host_countries(chapters),

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
@@ -111,17 +112,23 @@ def group_detail(request: HttpRequest, kind: GroupKind, slug: str) -> HttpRespon
     depends_on(group_tag(group))
     viewer = Viewer.for_user(request.user)
     member = roles.active_member(request.user)
+    # The page of members and the coordinators get their relations in one go, not one each.
     page_obj = page_or_404(
-        services.visible_members(group, viewer), request.GET.get("page"), MEMBERS_PER_PAGE
+        services.visible_members(group, viewer).prefetch_related(None),
+        request.GET.get("page"),
+        MEMBERS_PER_PAGE,
     )
+    members = list(page_obj.object_list)
+    coordinators = list(
+        services.visible_members(group, viewer, role=GroupRole.COORDINATOR).prefetch_related(None)
+    )
+    prefetch_related_objects([*members, *coordinators], *services.PROFILE_RELATIONS)
     context = {
         "kind": kind,
         "group": group,
         "page_obj": page_obj,
-        "members": [ProfileView(m, viewer) for m in page_obj.object_list],
-        "coordinators": [
-            ProfileView(m, viewer) for m in services.visible_coordinators(group, viewer)
-        ],
+        "members": [ProfileView(m, viewer) for m in members],
+        "coordinators": [ProfileView(m, viewer) for m in coordinators],
         "can_join": member is not None,
         "membership": services.membership_of(member, group),
         "can_manage": roles.can_manage_group(request.user, group),

@@ -8,33 +8,24 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from club.members.roles import coordinated, sees_all_outcomes
+from club.members.roles import coordinates_a_chapter, sees_all_outcomes
 from club.news.models import NewsIndexPage
+from club.pages.chrome import chrome_for
 
 register = template.Library()
-
-
-def _localized_root(request: Any) -> Page | None:
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
 
 
 @register.simple_tag(takes_context=True)
 def main_nav(context: dict[str, Any]) -> list[Page]:
     """The current language's top-level pages that are marked 'show in menus'."""
-    root = _localized_root(context["request"])
-    if root is None:
-        return []
-    return list(root.get_children().live().public().in_menu())
+    return chrome_for(context).menu_pages
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context: dict[str, Any]) -> str:
-    root = _localized_root(context["request"])
+    root = chrome_for(context).root
     return root.url if root is not None else "/"
 
 
@@ -48,14 +39,12 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    translations = chrome_for(context).translations(page) if isinstance(page, Page) else {}
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation is not None and translation.live:
-                url = translation.get_url(request)
+        if (translation := translations.get(code)) is not None:
+            url = translation.get_url(request)
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
@@ -65,10 +54,7 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
 @register.simple_tag(takes_context=True)
 def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
     """The news feeds of the current language, advertised on every page (<link rel=alternate>)."""
-    root = _localized_root(context["request"])
-    if root is None:
-        return []
-    index = NewsIndexPage.objects.descendant_of(root).live().public().first()
+    index = chrome_for(context).news_index
     if index is None:
         return []
     base = index.get_url(context["request"]) or ""
@@ -76,7 +62,8 @@ def news_feeds(context: dict[str, Any]) -> list[dict[str, str]]:
         {
             "type": f"application/{kind}+xml",
             "title": f"{index.title} ({label})",
-            "url": base + index.reverse_subpage(kind),
+            # The chrome's index is a plain Page: the feed routes are the class's.
+            "url": base + NewsIndexPage.get_resolver().reverse(kind),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
     ]
@@ -91,4 +78,4 @@ def outcomes_url(context: dict[str, Any]) -> str:
         return ""
     if sees_all_outcomes(user):
         return reverse("outcomes-admin:dashboard")
-    return reverse("outcomes:index") if coordinated(user).exists() else ""
+    return reverse("outcomes:index") if coordinates_a_chapter(user) else ""
