@@ -148,8 +148,6 @@ def coordinated_ids(
     user: Any, group_model: type[Chapter] | type[SubjectGroup] | None = None
 ) -> frozenset[int]:
     """Primary keys of what ``coordinated`` returns, without a query of its own."""
-    from club.members.models import Chapter, GroupRole
-
     member = active_member(user)
     if member is None:
         return frozenset()
