@@ -313,3 +313,6 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# The privacy policy version every consent record names; raise it when the policy changes.
+CONSENT_POLICY_VERSION = "2026-12"

@@ -1,6 +1,13 @@
 """Alumni data: members, their programme history, institutions and groups."""
 
 from club.members.models.accounts import Invitation
+from club.members.models.consent import (
+    ConfirmationKind,
+    ConsentRecord,
+    ConsentSource,
+    ProfileConfirmation,
+    Purpose,
+)
 from club.members.models.erasure import ErasedIdentity
 from club.members.models.groups import (
     Chapter,
@@ -30,6 +37,9 @@ from club.members.models.profiles import (
 __all__ = [
     "CareerEntry",
     "Chapter",
+    "ConfirmationKind",
+    "ConsentRecord",
+    "ConsentSource",
     "ChapterMembership",
     "ErasedIdentity",
     "FieldTag",
@@ -44,6 +54,8 @@ __all__ = [
     "MemberStatus",
     "NameOrder",
     "Participation",
+    "ProfileConfirmation",
+    "Purpose",
     "Revisit",
     "RevisitKind",
     "RevisitSource",

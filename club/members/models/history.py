@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -126,6 +127,9 @@ class Revisit(models.Model):
     source = models.CharField(
         _("source"), max_length=8, choices=RevisitSource.choices, default=RevisitSource.MEMBER
     )
+    # When the club learnt of it, whatever its dates: figures "as of" a day count only
+    # re-visits recorded by then, so they stay reproducible after later answers arrive.
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["start_date"]

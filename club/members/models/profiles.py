@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from club.bilingual import pick
+from club.members.models.consent import UNASKED_DEFAULTS
 from club.members.sections import Section, Visibility
 
 if TYPE_CHECKING:
@@ -59,6 +60,13 @@ class MemberQuerySet(models.QuerySet["Member"]):
     def listed(self) -> MemberQuerySet:
         """Members who appear on the site at all: not pending, not anonymised."""
         return self.filter(status=MemberStatus.ACTIVE)
+
+    def consenting(self, purpose: str) -> MemberQuerySet:
+        """Members whose current answer for ``purpose`` is yes (never asked: the default)."""
+        field = f"consent_{purpose}"
+        if UNASKED_DEFAULTS[purpose]:
+            return self.exclude(**{field: False})
+        return self.filter(**{field: True})
 
 
 def _visibility_field(section_label: StrOrPromise) -> models.CharField[str, str]:
@@ -130,6 +138,16 @@ class Member(ClusterableModel):
     visibility_career = _visibility_field(_("who can see my career"))
     visibility_participation = _visibility_field(_("who can see my programme participation"))
     visibility_revisits = _visibility_field(_("who can see my re-visits to Japan"))
+
+    # The current consent per purpose; None = never asked (see consent.UNASKED_DEFAULTS).
+    # Written only with a ConsentRecord, by club.members.consent.record_consent.
+    consent_directory = models.BooleanField(_("listed in the directory"), null=True)
+    consent_surveys = models.BooleanField(_("may be contacted for surveys"), null=True)
+    consent_newsletters = models.BooleanField(_("receives newsletters"), null=True)
+    consent_research = models.BooleanField(_("included in research exports"), null=True)
+    profile_confirmed_at = models.DateTimeField(
+        _("profile last confirmed"), null=True, blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
