@@ -1,4 +1,4 @@
-"""Content-Security-Policy through django-csp, with the two things it cannot express alone.
+"""The site's own middleware: the Content-Security-Policy, and connections on a failed view.
 
 django-csp has one policy for the whole site and static sources only. We add (1) the
 looser ``ADMIN_CONTENT_SECURITY_POLICY`` under the Wagtail admin and (2) WebSocket sources
@@ -12,6 +12,9 @@ from csp.utils import default_config
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.deprecation import MiddlewareMixin
+
+from club.errors import hand_back_connections
 
 
 def websocket_sources(request: HttpRequest) -> list[str]:
@@ -43,3 +46,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         update["connect-src"] = [*update.get("connect-src", []), *websocket_sources(request)]
         parts.update = update
         return parts
+
+
+class ConnectionsOnErrorMiddleware(MiddlewareMixin):
+    """When a view raises, hand the request thread's connection back before the error page.
+
+    Django renders error pages on another thread under ASGI (see club/errors.py), which
+    draws a second connection while this one waits for the end of the request: at a full
+    pool the 404 page of a bad page number waited for a connection its own request held.
+    """
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        hand_back_connections()

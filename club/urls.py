@@ -36,4 +36,7 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+handler400 = "club.errors.bad_request"
+handler403 = "club.errors.permission_denied"
+handler404 = "club.errors.page_not_found"
 handler500 = "club.errors.server_error"

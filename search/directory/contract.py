@@ -110,7 +110,8 @@ def range_params(facet: Facet) -> tuple[str, str]:
 
 
 def _values(facet: Facet, raw: list[str]) -> tuple[str, ...]:
-    values = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
+    # one_line: a NUL or newline in a filter value is junk, and PostgreSQL refuses a NUL.
+    values = tuple(dict.fromkeys(clean for value in raw if (clean := one_line(value))))
     if len(values) > MAX_VALUES_PER_FACET or any(len(v) > MAX_VALUE_LENGTH for v in values):
         raise InvalidQuery(_("Too many or too long filter values."))
     if facet.kind == FacetKind.CHOICE and set(values) - set(facet.choices):
