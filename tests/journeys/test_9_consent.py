@@ -32,6 +32,14 @@ def save_directory_consent(browsing: Browsing, page, listed: bool) -> None:
 
 
 def test_a_member_confirms_their_profile_and_withdraws_from_the_directory(browsing: Browsing):
+    # Registering asks for each use separately, nothing ticked (and passes axe).
+    visitor = browsing.person(NARROW)
+    browsing.go(visitor, "/en/account/register/")
+    choices = visitor.locator("fieldset.consent-choices input[type=checkbox]")
+    expect(choices).to_have_count(4)
+    for index in range(4):
+        expect(choices.nth(index)).not_to_be_checked()
+
     somchai = browsing.person(WIDE)
     browsing.sign_in(somchai, "somchai")
 
