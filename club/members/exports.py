@@ -2,19 +2,29 @@
 
 Every row is read through ``ProfileView``, so the export shows exactly what the
 privacy rule lets the exporting user see (everything, for JST staff).
+
+Consent (club.members.consent) decides who is in the file at all:
+- the research export holds only members who agreed to their individual record being in
+  research exports, and no contact details (aggregate figures need no consent: they are
+  the outcomes dashboard and its exports, with small-number suppression);
+- an exporter who is not JST staff gets a list of other members, like the directory, so it
+  leaves out those who withdrew their directory listing;
+- JST staff's administrative export (running the programme: invitations, reconciling the
+  roster) keeps everyone, as the member list in the admin does.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from club.members.models import Member, MemberStatus, Participation, Revisit
+from club.members.models import Member, MemberStatus, Participation, Purpose, Revisit
+from club.members.models.profiles import MemberQuerySet
 from club.members.privacy import ProfileView, Viewer
 from club.spreadsheet_cells import csv_cell
 
@@ -38,6 +48,9 @@ HEADER = (
     "chapters",
 )
 PERSONAL_COLUMNS = frozenset({"roster_id", "given_name", "family_name", "native_name", "email"})
+# Researchers get the record, never the means to contact the person.
+RESEARCH_HEADER = tuple(column for column in HEADER if column != "email")
+RESEARCH_USE = "research"
 
 # Cells starting with these are run as formulas by spreadsheets (CSV injection).
 
@@ -56,6 +69,16 @@ def export_queryset(queryset: QuerySet[Member]) -> QuerySet[Member]:
         )
         .order_by("pk")
     )
+
+
+def consenting_members(queryset: QuerySet[Member], viewer: Viewer, use: str) -> QuerySet[Member]:
+    """The members an export for ``use`` may hold, by their consent (see the module doc)."""
+    members = cast(MemberQuerySet, queryset)  # every Member queryset is one
+    if use == RESEARCH_USE:
+        members = members.consenting(Purpose.RESEARCH)
+    if not viewer.is_staff:
+        members = members.consenting(Purpose.DIRECTORY)
+    return members
 
 
 def member_row(member: Member, viewer: Viewer) -> dict[str, str]:
@@ -95,23 +118,31 @@ class _Echo:
         return value
 
 
-def csv_lines(members: Iterable[Member], viewer: Viewer) -> Iterator[str]:
+def csv_lines(
+    members: Iterable[Member], viewer: Viewer, header: tuple[str, ...] = HEADER
+) -> Iterator[str]:
     """The export as CSV text lines: a BOM, the header, then one line per member."""
     writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(HEADER)
+    yield BOM + writer.writerow(header)
     for member in members:
         row = member_row(member, viewer)
-        yield writer.writerow([csv_cell(row[column]) for column in HEADER])
+        yield writer.writerow([csv_cell(row[column]) for column in header])
 
 
-def export_response(queryset: QuerySet[Member], viewer: Viewer) -> StreamingHttpResponse:
-    """A streamed CSV download of ``queryset`` as ``viewer`` may see it."""
-    members = export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE)
+def export_response(
+    queryset: QuerySet[Member], viewer: Viewer, use: str = ""
+) -> StreamingHttpResponse:
+    """A streamed CSV download of ``queryset`` as ``viewer`` may see it, for ``use``
+    ("research", or "" for the administrative list)."""
+    selected = consenting_members(queryset, viewer, use)
+    members = export_queryset(selected).iterator(chunk_size=CHUNK_SIZE)
+    header = RESEARCH_HEADER if use == RESEARCH_USE else HEADER
     response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in csv_lines(members, viewer)),
+        (line.encode("utf-8") for line in csv_lines(members, viewer, header)),
         content_type="text/csv; charset=utf-8",
     )
-    filename = f"members-{timezone.localdate():%Y-%m-%d}.csv"
+    prefix = "members-research" if use == RESEARCH_USE else "members"
+    filename = f"{prefix}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response

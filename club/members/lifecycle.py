@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from club.members.consent import current_consent
 from club.members.models import (
     ChapterMembership,
     ErasedIdentity,
@@ -15,6 +16,7 @@ from club.members.models import (
     MemberLink,
     MemberStatus,
     NameOrder,
+    Purpose,
     SubjectGroupMembership,
 )
 from club.members.photos import delete_photo
@@ -35,7 +37,9 @@ def export_member_data(member: Member) -> dict[str, Any]:
     """Everything we hold about a member and their account, as JSON-ready data."""
     member = (
         Member.objects.select_related("user", "photo")
-        .prefetch_related("links", "fields", "careers", "invitations")
+        .prefetch_related(
+            "links", "fields", "careers", "invitations", "consent_records", "confirmations"
+        )
         .get(pk=member.pk)
     )
     participations = member.participations.select_related("sending_institution", "host_institution")
@@ -79,6 +83,22 @@ def export_member_data(member: Member) -> dict[str, Any]:
                 "used_at": _iso(invitation.used_at),
             }
             for invitation in member.invitations.all()
+        ],
+        "consent": {purpose.value: current_consent(member, purpose) for purpose in Purpose},
+        "consent_history": [
+            {
+                "purpose": record.purpose,
+                "given": record.given,
+                "recorded_at": _iso(record.recorded_at),
+                "policy_version": record.policy_version,
+                "source": record.source,
+            }
+            for record in member.consent_records.all()
+        ],
+        "profile_confirmed_at": _iso(member.profile_confirmed_at),
+        "profile_confirmations": [
+            {"confirmed_at": _iso(item.confirmed_at), "kind": item.kind}
+            for item in member.confirmations.all()
         ],
     }
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from email.utils import parseaddr
 from typing import Any
@@ -18,7 +18,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from club import mail
-from club.members.models import Institution, Invitation, Member, MemberStatus, Participation
+from club.members.consent import record_consents
+from club.members.models import (
+    ConsentSource,
+    Institution,
+    Invitation,
+    Member,
+    MemberStatus,
+    Participation,
+)
 from club.members.models.accounts import hash_token
 from club.public_urls import absolute
 
@@ -78,8 +86,12 @@ def claim_invitation(
     given_name: str,
     family_name: str,
     preferred_language: str,
+    consents: Mapping[str, bool] | None = None,
 ) -> User:
-    """Set the password and confirmed names, activate the account and use up the link."""
+    """Set the password and confirmed names, activate the account and use up the link.
+
+    ``consents`` (purpose: given) are recorded in the same transaction, as given on the claim.
+    """
     locked = (
         Invitation.objects.select_for_update(of=("self",)).usable().filter(pk=invitation.pk).first()
     )
@@ -103,6 +115,8 @@ def claim_invitation(
     member.status = MemberStatus.ACTIVE
     member.contact_email = member.contact_email or locked.email
     member.save()
+    if consents:
+        record_consents(member, consents, ConsentSource.CLAIM)
 
     locked.mark_used()
     member.invitations.filter(used_at__isnull=True).update(used_at=timezone.now())
@@ -123,6 +137,7 @@ class Registration:
     programme: str = ""
     fiscal_year: int | None = None
     host_institution: str = ""
+    consents: Mapping[str, bool] = field(default_factory=dict)
 
 
 def _host_institution(name: str) -> Institution | None:
@@ -180,6 +195,8 @@ def register_member(registration: Registration) -> Member | None:
                     end_date=date(registration.fiscal_year + 1, 3, 31),
                     host_institution=_host_institution(registration.host_institution),
                 )
+            if registration.consents:
+                record_consents(member, registration.consents, ConsentSource.REGISTRATION)
     except IntegrityError:  # a simultaneous registration with the same address
         notify_address_in_use(registration.email, registration.preferred_language)
         return None

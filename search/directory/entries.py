@@ -9,12 +9,14 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from club.members.consent import current_consent
 from club.members.models import (
     CareerEntry,
     Institution,
     Member,
     MemberStatus,
     Participation,
+    Purpose,
 )
 from club.members.privacy import BROAD_AUDIENCES, section_audience, section_token
 from club.members.sections import Section
@@ -88,7 +90,9 @@ def build_entry(member: Member) -> tuple[DirectoryEntry, list[DirectoryFacetValu
 
     entry = DirectoryEntry(
         member=member,
-        listed=member.status == MemberStatus.ACTIVE,
+        # Withdrawing directory consent unlists the entry on both backends, hits and facet
+        # counts alike (record_consent saves the member, which rebuilds this entry).
+        listed=member.status == MemberStatus.ACTIVE and current_consent(member, Purpose.DIRECTORY),
         sort_name=_fold([member.family_name, member.given_name]),
         latest_start=latest.start_date if latest else None,
         display_name=member.display_name,

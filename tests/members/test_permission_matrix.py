@@ -33,6 +33,10 @@ MATRIX = [
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),
     (
+        ("members:consent-settings", {}),
+        dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
+    ),
+    (
         ("members:profile-delete", {}),
         dict(anonymous=LOGIN, alice=OK, bob=OK, carol=OK, jess=DENIED),
     ),

@@ -27,6 +27,7 @@ AREA_URLS = [
     "members:profile-privacy",
     "members:profile-export",
     "members:profile-delete",
+    "members:consent-settings",
 ]
 
 

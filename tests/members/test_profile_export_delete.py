@@ -47,6 +47,10 @@ EXPORT_KEYS = {
     "chapters",
     "subject_groups",
     "invitations",
+    "consent",
+    "consent_history",
+    "profile_confirmed_at",
+    "profile_confirmations",
 }
 
 

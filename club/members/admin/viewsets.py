@@ -40,7 +40,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from club.members.exports import can_export, export_response
+from club.members.exports import RESEARCH_USE, can_export, export_response
 from club.members.groups import Membership, membership_model
 from club.members.models import (
     Chapter,
@@ -173,6 +173,15 @@ class MemberIndexView(generic.IndexView):
                     priority=100,
                 )
             )
+            query["use"] = RESEARCH_USE
+            buttons.append(
+                Button(
+                    _("Download research CSV (members who consented)"),
+                    url=f"{url}?{query.urlencode()}",
+                    icon_name="download",
+                    priority=110,
+                )
+            )
         return buttons
 
 
@@ -192,7 +201,13 @@ def export_members(request: HttpRequest) -> HttpResponse | StreamingHttpResponse
             _("Invalid filter: %(problems)s") % {"problems": problems},
             content_type="text/plain; charset=utf-8",
         )
-    return export_response(search_members(filters.qs, request.GET.get("q", "")), viewer)
+    use = request.GET.get("use", "")
+    if use not in ("", RESEARCH_USE):
+        return HttpResponseBadRequest(
+            _("Unknown export: %(use)s") % {"use": use[:50]},
+            content_type="text/plain; charset=utf-8",
+        )
+    return export_response(search_members(filters.qs, request.GET.get("q", "")), viewer, use)
 
 
 class MemberHistoryPanel(HelpPanel):

@@ -17,6 +17,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from club.members.forms.consent import consent_answers, consent_bound_fields, consent_fields
 from club.members.models import Member, MemberStatus
 from club.members.programmes import Programme
 from club.members.registration import Registration
@@ -118,6 +119,15 @@ class ClaimForm(_SetPasswordMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
+        # Unticked, whatever the unasked defaults: claiming is when the alumnus is first asked.
+        self.fields.update(consent_fields())
+
+    def consents(self) -> dict[str, bool]:
+        """The answer per purpose, for ``claim_invitation``."""
+        return consent_answers(self.cleaned_data)
+
+    def consent_group(self) -> list[forms.BoundField]:
+        return consent_bound_fields(self)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -182,6 +192,10 @@ class RegistrationForm(_SetPasswordMixin, forms.Form):
         }
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields.update(consent_fields())
+
+    def consent_group(self) -> list[forms.BoundField]:
+        return consent_bound_fields(self)
 
     def clean_email(self) -> str:
         # Whether the address is in use is never said here: anyone could ask. Its owner is
@@ -222,4 +236,5 @@ class RegistrationForm(_SetPasswordMixin, forms.Form):
             programme=data["programme"],
             fiscal_year=data["fiscal_year"],
             host_institution=data["host_institution"],
+            consents=consent_answers(data),
         )

@@ -124,6 +124,7 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
                 given_name=form.cleaned_data["given_name"],
                 family_name=form.cleaned_data["family_name"],
                 preferred_language=form.cleaned_data["preferred_language"],
+                consents=form.consents(),
             )
         except InvitationUnavailable:
             return _invalid_invitation(request, InvitationProblem.USED)

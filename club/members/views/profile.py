@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from club.members.consent import confirm_profile
 from club.members.forms.profile import (
     CareerFormSet,
     DeleteAccountForm,
@@ -34,7 +35,14 @@ from club.members.forms.profile import (
     RevisitFormSet,
 )
 from club.members.lifecycle import anonymise_member, export_member_data
-from club.members.models import FieldTag, Institution, Member, MemberStatus, RevisitSource
+from club.members.models import (
+    ConfirmationKind,
+    FieldTag,
+    Institution,
+    Member,
+    MemberStatus,
+    RevisitSource,
+)
 from club.members.photos import remove_photo, replace_photo
 from club.members.sections import Section
 
@@ -72,7 +80,10 @@ def member_area(view: MemberView) -> MemberView:
     return wrapper
 
 
-def _area(request: HttpRequest, template: str, member: Member, **context: Any) -> HttpResponse:
+def render_area(
+    request: HttpRequest, template: str, member: Member, **context: Any
+) -> HttpResponse:
+    """A page of the account area, with its navigation marking the current view."""
     match = request.resolver_match
     return render(
         request,
@@ -90,7 +101,7 @@ def profile_overview(request: HttpRequest, member: Member) -> HttpResponse:
         .get(pk=member.pk)
     )
     levels = {section.value: member.visibility(section).label for section in Section}
-    return _area(
+    return render_area(
         request,
         "overview.html",
         member,
@@ -110,10 +121,11 @@ def profile_edit(request: HttpRequest, member: Member) -> HttpResponse:
         with transaction.atomic():
             form.save()
             links.save()
+            confirm_profile(member, ConfirmationKind.PROFILE_SAVE)
         messages.success(request, _("Your profile has been saved."))
         return redirect("members:profile")
     curated = FieldTag.objects.filter(curated=True).order_by("name")
-    return _area(request, "edit.html", member, form=form, links=links, curated_fields=curated)
+    return render_area(request, "edit.html", member, form=form, links=links, curated_fields=curated)
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,10 +134,12 @@ def profile_careers(request: HttpRequest, member: Member) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     formset = CareerFormSet(data, instance=member, prefix="careers")
     if data is not None and formset.is_valid():
-        formset.save()
+        with transaction.atomic():
+            formset.save()
+            confirm_profile(member, ConfirmationKind.PROFILE_SAVE)
         messages.success(request, _("Your career has been saved."))
         return redirect("members:profile-careers")
-    return _area(request, "careers.html", member, formset=formset)
+    return render_area(request, "careers.html", member, formset=formset)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,10 +148,12 @@ def profile_revisits(request: HttpRequest, member: Member) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     formset = RevisitFormSet(data, instance=member, prefix="revisits")
     if data is not None and formset.is_valid():
-        formset.save()
+        with transaction.atomic():
+            formset.save()
+            confirm_profile(member, ConfirmationKind.PROFILE_SAVE)
         messages.success(request, _("Your re-visits to Japan have been saved."))
         return redirect("members:profile-revisits")
-    return _area(
+    return render_area(
         request,
         "revisits.html",
         member,
@@ -152,7 +168,7 @@ def profile_revisits(request: HttpRequest, member: Member) -> HttpResponse:
 @member_area
 def profile_participations(request: HttpRequest, member: Member) -> HttpResponse:
     participations = member.participations.select_related("sending_institution", "host_institution")
-    return _area(request, "participations.html", member, participations=participations)
+    return render_area(request, "participations.html", member, participations=participations)
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,7 +185,7 @@ def profile_photo(request: SignedInRequest, member: Member) -> HttpResponse:
         replace_photo(member, form.cleaned_data["photo"], uploaded_by=request.user)
         messages.success(request, _("Your new photo has been saved."))
         return redirect("members:profile-photo")
-    return _area(request, "photo.html", member, form=form)
+    return render_area(request, "photo.html", member, form=form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,7 +196,7 @@ def profile_privacy(request: HttpRequest, member: Member) -> HttpResponse:
         form.save()
         messages.success(request, _("Your privacy settings have been saved."))
         return redirect("members:profile-privacy")
-    return _area(request, "privacy.html", member, form=form)
+    return render_area(request, "privacy.html", member, form=form)
 
 
 @require_GET
@@ -202,7 +218,7 @@ def profile_delete(request: SignedInRequest, member: Member) -> HttpResponse:
         logout(request)
         messages.success(request, _("Your account has been deleted. Thank you for being with us."))
         return redirect("/")
-    return _area(request, "delete.html", member, form=form)
+    return render_area(request, "delete.html", member, form=form)
 
 
 urlpatterns: list[URLPattern] = [
