@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from club.events.models import EventPage
-from club.members.roles import coordinated, moderates_all_qa
+from club.members.roles import coordinated_ids, moderates_all_qa
 from club.qa.models import QuestionChannel
 from club.qa.services import NotAllowed
 
@@ -25,7 +25,8 @@ def can_start(user: Any, event: EventPage) -> bool:
     """JST staff, and the coordinators of the hosting chapter, may open an event's live Q&A."""
     if moderates_all_qa(user):
         return True
-    return event.chapter_id is not None and coordinated(user).filter(pk=event.chapter_id).exists()
+    # coordinated_ids reads the roles already loaded with the member: no query of its own.
+    return event.chapter_id is not None and event.chapter_id in coordinated_ids(user)
 
 
 def _unique_slug(base: str) -> str:

@@ -41,7 +41,7 @@ OVER_BUDGET: dict[tuple[str, str], int] = {
     ("member", "news index"): 15,
     ("member", "news item"): 13,
     ("member", "events index"): 15,
-    ("member", "event"): 17,
+    ("member", "event"): 16,
     ("member", "chapter"): 13,
     ("member", "group"): 13,
     ("member", "public profile"): 14,
