@@ -141,11 +141,11 @@ def declare(member: Member, stay: Stay, revisit: Revisit | None = None) -> tuple
             if revisit is not None and revisit.pk:
                 recorded.recorded_at = min(recorded.recorded_at, revisit.recorded_at)
                 revisit.delete()
-            if recorded.source == RevisitSource.BOTH:
-                return recorded, Outcome.UNCHANGED
-            recorded.source = RevisitSource.BOTH
-            recorded.save()
-            return recorded, Outcome.CONFIRMED
+            outcome = Outcome.UNCHANGED
+            if recorded.source != RevisitSource.BOTH:
+                recorded.source, outcome = RevisitSource.BOTH, Outcome.CONFIRMED
+            recorded.save(update_fields=["source", "recorded_at"])
+            return recorded, outcome
         outcome = Outcome.UPDATED if revisit is not None and revisit.pk else Outcome.CREATED
         revisit = revisit or Revisit(member=member)
         for name, value in stay.values().items():

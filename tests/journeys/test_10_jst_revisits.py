@@ -24,9 +24,7 @@ def test_jst_imports_revisits_and_the_alumni_see_them_recorded_by_jst(browsing: 
     browsing.sign_in_admin(staff, "jst-staff")
     browsing.go(staff, "/admin/revisit-import/")
     staff.locator("input[type=file]").set_input_files(
-        files=[
-            {"name": "revisits.csv", "mimeType": "text/csv", "buffer": REVISITS.encode("cp932")}
-        ]
+        files=[{"name": "revisits.csv", "mimeType": "text/csv", "buffer": REVISITS.encode("cp932")}]
     )
     staff.get_by_role("button", name="Check the file").click()
     browsing.check(staff)
