@@ -47,6 +47,11 @@ JST_STAFF_PERMISSIONS = [
     ("members", "view_subjectgroup"),
     ("members", "add_subjectgroup"),
     ("members", "change_subjectgroup"),
+    # Recording re-visits: in the admin and by CSV import (club/members/revisits.py).
+    ("members", "view_revisit"),
+    ("members", "add_revisit"),
+    ("members", "change_revisit"),
+    ("members", "delete_revisit"),
     # Managing Q&A channels in the Wagtail admin.
     ("qa", "view_questionchannel"),
     ("qa", "add_questionchannel"),
@@ -83,6 +88,11 @@ def manages_all_events(user: Any) -> bool:
 def moderates_all_qa(user: Any) -> bool:
     """Moderates every Q&A channel and opens any event's live Q&A."""
     return holds(user, MODERATE_ALL_QA)
+
+
+def records_revisits(user: Any) -> bool:
+    """Records re-visits as JST's and imports them from CSV (adding and changing them)."""
+    return holds(user, "members.add_revisit") and holds(user, "members.change_revisit")
 
 
 def active_member(user: Any) -> Member | None:

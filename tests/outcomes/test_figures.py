@@ -145,6 +145,7 @@ def test_kind_and_source_count_alumni_per_kind(alumni):
     assert _table(report.breakdown("source")) == {
         "Declared by the member": ("6", "50.0%"),
         "Recorded by JST": ("<5", "<5"),
+        "Recorded by JST and declared by the member": ("0", "0.0%"),
     }
     assert _table(report.breakdown("kind"))["Other"] == ("0", "0.0%")
 

@@ -40,6 +40,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from club.members.admin.revisits import RevisitViewSet
 from club.members.exports import RESEARCH_USE, can_export, export_response
 from club.members.groups import Membership, membership_model
 from club.members.models import (
@@ -425,7 +426,13 @@ class MembersAdminGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 200
     submenu_hook = MEMBERS_MENU_HOOK
-    items = (MemberViewSet, InstitutionViewSet, ChapterViewSet, SubjectGroupViewSet)
+    items = (
+        MemberViewSet,
+        InstitutionViewSet,
+        RevisitViewSet,
+        ChapterViewSet,
+        SubjectGroupViewSet,
+    )
 
 
 class ExportMenuItem(MenuItem):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.functional import lazy
@@ -24,6 +25,7 @@ from club.members.models import (
 )
 from club.members.photos import ALLOWED_EXTENSIONS, CheckedPhoto, check_photo
 from club.members.privacy import section_contents
+from club.members.revisits import Outcome, Stay, declare, withdraw_declaration
 from club.members.sections import Section
 
 if TYPE_CHECKING:
@@ -201,7 +203,11 @@ else:
 
 
 class MemberRevisitFormSet(_RevisitFormSet):
-    """Only the member's own declarations are editable; JST's records stay read-only."""
+    """Only the member's own declarations are editable; JST's records stay read-only.
+
+    Saved through ``club.members.revisits``: a declaration of a stay JST recorded already
+    becomes a confirmation of that record, never a second row.
+    """
 
     def get_queryset(self) -> QuerySet[Revisit]:
         if not hasattr(self, "_member_queryset"):
@@ -212,6 +218,34 @@ class MemberRevisitFormSet(_RevisitFormSet):
                 .select_related("institution")
             )
         return self._member_queryset
+
+
+def save_declarations(formset: BaseInlineFormSet[Revisit, Member, RevisitForm]) -> list[Outcome]:
+    """Save a valid ``RevisitFormSet`` (instead of ``save``) through the reconciliation
+    service; returns what each added or changed declaration did."""
+    outcomes: list[Outcome] = []
+    with transaction.atomic():
+        for form in formset.forms:
+            existing = form.instance if form.instance.pk else None
+            if formset.can_delete and form.cleaned_data.get("DELETE"):
+                if existing is not None:
+                    withdraw_declaration(existing)
+                continue
+            if not form.has_changed():
+                continue  # unchanged, or the empty extra row
+            outcomes.append(declare(formset.instance, stay_of(form.cleaned_data), existing)[1])
+    return outcomes
+
+
+def stay_of(cleaned: dict[str, Any]) -> Stay:
+    """The stay a valid ``RevisitForm`` describes."""
+    return Stay(
+        kind=cleaned["kind"],
+        institution=cleaned.get("institution_name"),
+        start_date=cleaned["start_date"],
+        end_date=cleaned.get("end_date"),
+        funding=cleaned.get("funding") or "",
+    )
 
 
 LinkFormSet = inlineformset_factory(

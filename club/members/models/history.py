@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -102,8 +102,57 @@ class Funding(models.TextChoices):
 
 
 class RevisitSource(models.TextChoices):
+    """Who vouches for a re-visit: one stay is one row, whoever told us first (see
+    club/members/revisits.py, which alone moves a row between these)."""
+
     MEMBER = "member", _("Declared by the member")
     JST = "jst", _("Recorded by JST")
+    BOTH = "both", _("Recorded by JST and declared by the member")
+
+
+# Sources in which JST vouches for the stay, and those in which the member does.
+JST_SOURCES = (RevisitSource.JST, RevisitSource.BOTH)
+MEMBER_SOURCES = (RevisitSource.MEMBER, RevisitSource.BOTH)
+# A re-visit may be known before it starts (a scholarship awarded for next April), but not
+# years ahead; and no stay lasts decades from now.
+MAX_START_AHEAD = timedelta(days=366)
+MAX_END_AHEAD = timedelta(days=10 * 366)
+
+
+def first_programme_end(member_id: int | None) -> date | None:
+    """When the member's first Sakura Science programme ended: re-visits begin after it."""
+    if member_id is None:
+        return None
+    return (
+        Participation.objects.filter(member_id=member_id)
+        .order_by("end_date")
+        .values_list("end_date", flat=True)
+        .first()
+    )
+
+
+def far_future_problems(start: date | None, end: date | None) -> dict[str, Any]:
+    """Messages for dates too far ahead to be a real re-visit, by field."""
+    today = timezone.localdate()
+    problems: dict[str, Any] = {}
+    if start and start > today + MAX_START_AHEAD:
+        problems["start_date"] = _(
+            "%(date)s is too far in the future: a re-visit can be recorded at most a year"
+            " before it starts."
+        ) % {"date": start.isoformat()}
+    if end and end > today + MAX_END_AHEAD:
+        problems["end_date"] = _(
+            "%(date)s is too far in the future; leave the end date empty if it is not known."
+        ) % {"date": end.isoformat()}
+    return problems
+
+
+class RevisitQuerySet(models.QuerySet["Revisit"]):
+    def recorded_by_jst(self) -> RevisitQuerySet:
+        return self.filter(source__in=JST_SOURCES)
+
+    def declared_by_member(self) -> RevisitQuerySet:
+        return self.filter(source__in=MEMBER_SOURCES)
 
 
 class Revisit(models.Model):
@@ -127,9 +176,17 @@ class Revisit(models.Model):
     source = models.CharField(
         _("source"), max_length=8, choices=RevisitSource.choices, default=RevisitSource.MEMBER
     )
+    source_note = models.TextField(
+        _("source note"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Where JST learnt of this re-visit, e.g. “MEXT list 2024” (staff only)."),
+    )
     # When the club learnt of it, whatever its dates: figures "as of" a day count only
     # re-visits recorded by then, so they stay reproducible after later answers arrive.
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+
+    objects = RevisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_date"]
@@ -144,15 +201,20 @@ class Revisit(models.Model):
     def is_ongoing(self) -> bool:
         return self.end_date is None
 
+    @property
+    def recorded_by_jst(self) -> bool:
+        return self.source in JST_SOURCES
+
+    @property
+    def declared_by_member(self) -> bool:
+        return self.source in MEMBER_SOURCES
+
     def clean(self) -> None:
         _check_dates(self.start_date, self.end_date)
+        if problems := far_future_problems(self.start_date, self.end_date):
+            raise ValidationError(problems)
         if self.start_date and self.member_id:
-            first_end = (
-                Participation.objects.filter(member_id=self.member_id)
-                .order_by("end_date")
-                .values_list("end_date", flat=True)
-                .first()
-            )
+            first_end = first_programme_end(self.member_id)
             if first_end and self.start_date <= first_end:
                 raise ValidationError(
                     {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,28 @@ HEADER_ALIASES = {
 }
 
 
-def normalise_header(cell: str) -> str:
+def normalise_header(cell: str, aliases: Mapping[str, str] = HEADER_ALIASES) -> str:
     """Map a header cell such as ' Given name ' or 'E-mail' to a column name."""
     key = re.sub(r"[\s\-]+", "_", cell.replace("\ufeff", "").strip().lower())
-    return HEADER_ALIASES.get(key, key)
+    return aliases.get(key, key)
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """The columns one kind of CSV file has, for ``RosterReader``: the roster's by default,
+    the re-visit import's (club/members/revisit_import/) too."""
+
+    columns: tuple[Column, ...]
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    guide: str = "docs/import.md"
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(column.name for column in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns if column.required)
+
+
+ROSTER_LAYOUT = FileLayout(COLUMNS, HEADER_ALIASES, "docs/import.md")

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext_lazy as _
 
-from club.members.roster.columns import COLUMN_NAMES, REQUIRED_COLUMNS, normalise_header
+from club.members.roster.columns import ROSTER_LAYOUT, FileLayout, normalise_header
 from club.members.roster.report import RosterFileError
 
 SAMPLE_BYTES = 64 * 1024
@@ -114,12 +114,17 @@ def _guess(stream: BinaryIO, block: bytes) -> str:
 
 
 class RosterReader:
-    """Streams the rows of a CSV roster; the header is checked on opening.
+    """Streams the rows of a CSV roster (or another ``layout``); the header is checked on
+    opening.
 
     Only one row is held at a time; ``chunks`` groups them for bulk writes.
     """
 
-    def __init__(self, stream: BinaryIO, encoding: str | None = None) -> None:
+    def __init__(
+        self, stream: BinaryIO, encoding: str | None = None, layout: FileLayout = ROSTER_LAYOUT
+    ) -> None:
+        self.layout = layout
+        self._names = layout.names
         self.encoding = choose_encoding(stream, encoding)
         self._stream = stream
         self.total_bytes = _size(stream)
@@ -159,7 +164,7 @@ class RosterReader:
             values = {
                 name: padded[index].strip()
                 for index, name in enumerate(self.columns)
-                if name in COLUMN_NAMES
+                if name in self._names
             }
             # Spreadsheets often end rows with empty cells; only filled cells can overflow.
             filled = len(cells)
@@ -183,26 +188,26 @@ class RosterReader:
                 break
         else:
             raise RosterFileError(_("The file is empty."))
-        names = [normalise_header(cell) for cell in cells]
+        names = [normalise_header(cell, self.layout.aliases) for cell in cells]
         duplicates = sorted({name for name in names if name and names.count(name) > 1})
         if duplicates:
             raise RosterFileError(
                 _("The header repeats the columns: %(columns)s.")
                 % {"columns": ", ".join(duplicates)}
             )
-        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+        missing = [name for name in self.layout.required if name not in names]
         if missing:
             message = _(
                 "The header is missing the required columns: %(columns)s. "
-                "The columns are described in docs/import.md."
-            ) % {"columns": ", ".join(missing)}
+                "The columns are described in %(guide)s."
+            ) % {"columns": ", ".join(missing), "guide": self.layout.guide}
             if len(cells) == 1 and any(sep in cells[0] for sep in ";\t"):
                 message = "{} {}".format(
                     message, _("The columns seem to be separated by “;” or tabs, not commas.")
                 )
             raise RosterFileError(message)
         self.columns = names
-        self.ignored_columns = [name for name in names if name and name not in COLUMN_NAMES]
+        self.ignored_columns = [name for name in names if name and name not in self._names]
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
         assert self._text is not None, "the reader is closed"  # noqa: S101 (programming error)

@@ -83,7 +83,7 @@ class RosterRow:
         return " ".join(part for part in (self.given_name, self.family_name) if part)
 
 
-class _Row:
+class CellReader:
     """Reads cells of one raw row, collecting problems instead of stopping at the first."""
 
     def __init__(self, raw: RawRow) -> None:
@@ -152,7 +152,7 @@ class _Row:
 
 def parse_row(raw: RawRow, width: int) -> tuple[RosterRow | None, list[RowProblem]]:
     """Validate one raw row: the typed row, or None and every problem found in it."""
-    row = _Row(raw)
+    row = CellReader(raw)
     if raw.cell_count > width:
         row.fail(
             "",
@@ -232,7 +232,7 @@ def fiscal_year_of(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
-def _fiscal_year(row: _Row, start: date | None) -> int | None:
+def _fiscal_year(row: CellReader, start: date | None) -> int | None:
     value = row.raw.values.get("fiscal_year", "")
     if not value:
         return fiscal_year_of(start) if start else None
@@ -248,7 +248,7 @@ def _fiscal_year(row: _Row, start: date | None) -> int | None:
     return year
 
 
-def _fields(row: _Row) -> list[str]:
+def _fields(row: CellReader) -> list[str]:
     value = row.raw.values.get("fields", "")
     names: dict[str, str] = {}
     for part in _FIELD_SEPARATORS.split(value):
@@ -270,7 +270,7 @@ def country_code(value: str) -> str:
     return code or countries.by_name(value) or countries.by_name(value, language="ja")
 
 
-def _labels(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
+def choice_lookup(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
     """Lower-cased values and labels (in every site language) mapped to the stored value."""
     lookup: dict[str, str] = {}
     for language, _name in settings.LANGUAGES:
@@ -286,18 +286,18 @@ def _labels(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
 
 @cache
 def _programmes() -> dict[str, str]:
-    lookup = _labels(Programme.choices)
+    lookup = choice_lookup(Programme.choices)
     lookup.update({"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"})
     return lookup
 
 
 @cache
 def _name_orders() -> dict[str, str]:
-    lookup = _labels(NameOrder.choices)
+    lookup = choice_lookup(NameOrder.choices)
     lookup.update({"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST})
     return lookup
 
 
 @cache
 def _languages() -> dict[str, str]:
-    return _labels(list(settings.LANGUAGES))
+    return choice_lookup(list(settings.LANGUAGES))

@@ -15,7 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -38,6 +38,9 @@ class PendingRoster:
     token: str
     filename: str
     options: dict[str, Any]
+    # Each kind of upload has its own list in the session, so a token is only ever
+    # confirmed by the import it was previewed for.
+    session_key: ClassVar[str] = SESSION_KEY
 
     @property
     def path(self) -> Path:
@@ -56,9 +59,9 @@ class PendingRoster:
         with os.fdopen(descriptor, "wb") as target:
             for chunk in upload.chunks():
                 target.write(chunk)
-        uploads = request.session.get(SESSION_KEY, {})
+        uploads = request.session.get(cls.session_key, {})
         uploads[pending.token] = {"filename": pending.filename, "options": options}
-        request.session[SESSION_KEY] = uploads
+        request.session[cls.session_key] = uploads
         return pending
 
     @classmethod
@@ -66,7 +69,7 @@ class PendingRoster:
         """The pending roster for ``token`` if this session uploaded it and it still exists."""
         if not isinstance(token, str) or not _TOKEN.fullmatch(token):
             return None
-        entry = request.session.get(SESSION_KEY, {}).get(token)
+        entry = request.session.get(cls.session_key, {}).get(token)
         if entry is None:
             return None
         pending = cls(token=token, filename=entry["filename"], options=entry["options"])
@@ -74,9 +77,9 @@ class PendingRoster:
 
     def discard(self, request: HttpRequest) -> None:
         self.path.unlink(missing_ok=True)
-        uploads = request.session.get(SESSION_KEY, {})
+        uploads = request.session.get(self.session_key, {})
         if uploads.pop(self.token, None) is not None:
-            request.session[SESSION_KEY] = uploads
+            request.session[self.session_key] = uploads
 
 
 def _remove_stale_files() -> None:

@@ -21,9 +21,11 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from club.bounds import parse_id
 from club.members.consent import confirm_profile
 from club.members.forms.profile import (
     CareerFormSet,
@@ -33,6 +35,7 @@ from club.members.forms.profile import (
     PrivacyForm,
     ProfileForm,
     RevisitFormSet,
+    save_declarations,
 )
 from club.members.lifecycle import anonymise_member, export_member_data
 from club.members.models import (
@@ -44,6 +47,7 @@ from club.members.models import (
     RevisitSource,
 )
 from club.members.photos import remove_photo, replace_photo
+from club.members.revisits import Outcome, withdraw_declaration
 from club.members.sections import Section
 
 MemberView = Callable[..., HttpResponse]
@@ -146,22 +150,52 @@ def profile_careers(request: HttpRequest, member: Member) -> HttpResponse:
 @member_area
 def profile_revisits(request: HttpRequest, member: Member) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
+    if data is not None and "withdraw" in data:
+        return _withdraw_declaration(request, member, data["withdraw"])
     formset = RevisitFormSet(data, instance=member, prefix="revisits")
     if data is not None and formset.is_valid():
         with transaction.atomic():
-            formset.save()
+            outcomes = save_declarations(formset)
             confirm_profile(member, ConfirmationKind.PROFILE_SAVE)
         messages.success(request, _("Your re-visits to Japan have been saved."))
+        merged = (Outcome.CONFIRMED, Outcome.UNCHANGED)
+        if confirmed := sum(outcome in merged for outcome in outcomes):
+            messages.info(
+                request,
+                ngettext(
+                    "JST had already recorded %(count)s of these stays: your declaration now"
+                    " confirms JST's record.",
+                    "JST had already recorded %(count)s of these stays: your declarations now"
+                    " confirm JST's records.",
+                    confirmed,
+                )
+                % {"count": confirmed},
+            )
         return redirect("members:profile-revisits")
     return render_area(
         request,
         "revisits.html",
         member,
         formset=formset,
-        recorded=member.revisits.filter(source=RevisitSource.JST).select_related("institution"),
+        recorded=member.revisits.recorded_by_jst().select_related("institution"),
         first_participation=member.participations.order_by("end_date").first(),
         japan_institutions=Institution.objects.filter(country="JP").values_list("name", flat=True),
     )
+
+
+def _withdraw_declaration(request: HttpRequest, member: Member, value: str) -> HttpResponse:
+    pk = parse_id(value)
+    revisit = member.revisits.filter(pk=pk, source=RevisitSource.BOTH).first() if pk else None
+    if revisit is None:
+        messages.error(request, _("That re-visit is not one you declared."))
+    else:
+        with transaction.atomic():
+            withdraw_declaration(revisit)
+            confirm_profile(member, ConfirmationKind.PROFILE_SAVE)
+        messages.success(
+            request, _("Your declaration was withdrawn; JST's record of the stay remains.")
+        )
+    return redirect("members:profile-revisits")
 
 
 @require_GET
