@@ -39,6 +39,7 @@ from search.directory.contract import (
 from search.directory.database import token_index
 from search.directory.database.sql import TRUE, Condition, all_of
 from search.directory.database.suggestions import suggest
+from search.directory.database.token_index import facet_token
 from search.directory.database.words import found_in
 from search.directory.facets import FACETS, FACETS_BY_KEY, Facet, FacetKind
 from search.directory.results import build_hit, entry_as_document, facet_counts
@@ -94,7 +95,7 @@ class SqlBuilder:
         return all_of(conditions)
 
     def filters(self) -> dict[str, Condition]:
-        """Per active filter, the facet rows that satisfy it (privacy comes separately)."""
+        """Per active filter, the entries that satisfy it (privacy comes separately)."""
         active: dict[str, Condition] = {}
         for facet in FACETS:
             if facet.kind == FacetKind.RANGE:
@@ -104,15 +105,20 @@ class SqlBuilder:
                         bounds.append(f"value {test} %s")
                         params.append(str(bound))
                 if bounds:
-                    active[facet.key] = Condition(
-                        "facet = %s AND " + " AND ".join(bounds), [facet.key, *params]
+                    active[facet.key] = _having(
+                        Condition("facet = %s AND " + " AND ".join(bounds), [facet.key, *params])
                     )
-            elif values := list(self.query.selected(facet.key)):
+            elif values := self.query.selected(facet.key):
                 marks = ", ".join(["%s"] * len(values))
-                active[facet.key] = Condition(
-                    f"facet = %s AND value IN ({marks})", [facet.key, *values]
+                active[facet.key] = token_index.holds_any(facet.key, values) or _having(
+                    Condition(f"facet = %s AND value IN ({marks})", [facet.key, *values])
                 )
         return active
+
+
+def _having(rows: Condition) -> Condition:
+    """The entry has a facet row passing ``rows``."""
+    return Condition(f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE {rows.sql})", rows.params)
 
 
 def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -179,31 +185,42 @@ def _counted(facet: Facet) -> str:
     return f"(v.facet = %s{_seen(facet)})"
 
 
-def _page(sql: SqlBuilder, every_filter: str) -> Condition:
-    """Ranked ids of the requested page, scored only for entries passing every filter."""
+def _ranking(sql: SqlBuilder) -> tuple[dict[str, Condition], str]:
+    """The matching set's columns the page is ordered by, and that order.
+
+    They are read with the rest of the row, so the page needs no second look-up of the
+    entries passing every filter.
+    """
     query = sql.query
-    columns, params = ["0"], []
+    scores, params = ["0"], []
     if query.sort == Sort.RELEVANCE and query.terms:
         for term in query.terms:
             for column, weight in ((NAME_COLUMN, 3), (TEXT_COLUMNS[Section.PROFILE], 1)):
                 found = found_in(term, f"e.{column}")
-                columns.append(f"CASE WHEN {found.sql} THEN {weight} ELSE 0 END")
+                scores.append(f"CASE WHEN {found.sql} THEN {weight} ELSE 0 END")
                 params += found.params
-        order = "s.score DESC, s.sort_name, s.id"
+        order = "m.score DESC, m.sort_name, m.id"
     elif query.sort == Sort.RECENT:
         # Ordering by a hidden date would leak it, so hidden dates sort as unknown.
-        order = "s.recent DESC NULLS LAST, s.id"
+        order = "m.recent DESC NULLS LAST, m.id"
     else:
-        order = "s.sort_name, s.id"
-    offset = (query.page - 1) * PER_PAGE
-    return Condition(
-        f"SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT s.id,"
-        f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM (SELECT m.id, e.sort_name,"
-        f" ({' + '.join(columns)}) AS score,"
-        f" CASE WHEN {_shown(source_section(RECENT_SOURCE))} THEN e.latest_start END AS recent"
-        f" FROM m CROSS JOIN {ENTRY} e WHERE e.member_id = m.id AND {every_filter}) s"
-        f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p",
-        params,
+        order = "m.sort_name, m.id"
+    shown = sql.visible(source_section(RECENT_SOURCE))
+    columns = {
+        "sort_name": Condition("e.sort_name"),
+        "recent": Condition(f"CASE WHEN {shown.sql} THEN e.latest_start END", shown.params),
+        "score": Condition(" + ".join(scores), params),
+    }
+    return columns, order
+
+
+def _page(sql: SqlBuilder, order: str, every_filter: str) -> str:
+    """Ranked ids of the requested page, among the entries passing every filter."""
+    offset = (sql.query.page - 1) * PER_PAGE
+    return (
+        f"SELECT 'h', CAST(p.id AS VARCHAR(20)), NULL, p.rank FROM (SELECT m.id,"
+        f" ROW_NUMBER() OVER (ORDER BY {order}) AS rank FROM m WHERE {every_filter}"
+        f" ORDER BY {order} LIMIT {PER_PAGE} OFFSET {int(offset)}) p"
     )
 
 
@@ -218,48 +235,86 @@ def _statement(sql: SqlBuilder) -> tuple[str, list[Any]]:
     """
     filters = sql.filters()
     where = token_index.candidates(sql.query) & sql.base()
-    flags = {
-        f"f_{key}": Condition(
-            f"e.member_id IN (SELECT entry_id FROM {VALUE} WHERE {c.sql})", c.params
-        )
-        for key, c in filters.items()
-    }
+    flags = {f"f_{key}": c for key, c in filters.items()}
     # The sections facets belong to (the profile is visible to every matching row), and
     # the one of the date the "most recent" sort may show.
     flagged = ({facet.section for facet in FACETS} | {source_section(RECENT_SOURCE)}) - {
         Section.PROFILE
     }
     flags.update({f"s_{s.value}": sql.visible(s) for s in Section if s in flagged})
-    columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
+    ranking, order = _ranking(sql)
+    flags.update(ranking)
     every_filter = " AND ".join(_passes(key) for key in filters) or "1 = 1"
-    page = _page(sql, every_filter)
 
+    if connection.vendor == "postgresql":
+        flags["tokens"] = Condition("e.facet_tokens")
+        counting, counting_params = _counted_from_tokens(filters, every_filter)
+    else:
+        counting, counting_params = _counted_from_rows(filters, every_filter)
+    columns = ", ".join(f"({c.sql}) AS {name}" for name, c in flags.items())
+
+    statement = (
+        f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, {columns}"
+        f" FROM {ENTRY} e WHERE {where.sql})"
+        f" SELECT 'c', NULL, NULL, COUNT(*) FROM m WHERE {every_filter}"
+        f" UNION ALL {_page(sql, order, every_filter)}"
+        f" UNION ALL {counting}"
+    )
+    # In the order the placeholders appear: the columns, WHERE, facet counts.
+    params = [p for c in flags.values() for p in c.params] + where.params
+    return statement, params + counting_params
+
+
+def _others(filters: dict[str, Condition], key: str) -> str:
+    """The matching row passes every filter but ``key`` (and may see ``key``'s section)."""
+    others = [_passes(other) for other in filters if other != key] or ["1 = 1"]
+    return " AND ".join(others) + _seen(FACETS_BY_KEY[key])
+
+
+def _counted_from_rows(filters: dict[str, Condition], every_filter: str) -> tuple[str, list[Any]]:
+    """Facet counts from the facet rows of the matching entries (one look-up per entry)."""
     counting = [
         f"SELECT v.facet, v.value FROM m CROSS JOIN {VALUE} v WHERE v.entry_id = m.id"
         f" AND {every_filter} AND ("
         + " OR ".join(_counted(f) for f in FACETS if f.key not in filters)
         + ")"
     ]
-    counting_params = [f.key for f in FACETS if f.key not in filters]
+    params = [f.key for f in FACETS if f.key not in filters]
     for key in filters:
-        others = " AND ".join([_passes(other) for other in filters if other != key] or ["1 = 1"])
         counting.append(
             f"SELECT v.facet, v.value FROM m CROSS JOIN {VALUE} v WHERE v.entry_id = m.id"
-            f" AND v.facet = %s AND {others}{_seen(FACETS_BY_KEY[key])}"
+            f" AND v.facet = %s AND {_others(filters, key)}"
         )
-        counting_params.append(key)
-
-    statement = (
-        f"WITH m AS MATERIALIZED (SELECT e.member_id AS id, {columns}"
-        f" FROM {ENTRY} e WHERE {where.sql})"
-        f" SELECT 'c', NULL, NULL, COUNT(*) FROM m WHERE {every_filter}"
-        f" UNION ALL {page.sql}"
-        f" UNION ALL SELECT 'f', c.facet, c.value, COUNT(*) FROM ({' UNION ALL '.join(counting)}) c"
-        " GROUP BY c.facet, c.value"
+        params.append(key)
+    return (
+        f"SELECT 'f', c.facet, c.value, COUNT(*) FROM ({' UNION ALL '.join(counting)}) c"
+        " GROUP BY c.facet, c.value",
+        params,
     )
-    # In the order the placeholders appear: flag columns, WHERE, page, facet counts.
-    params = [p for c in flags.values() for p in c.params] + where.params + page.params
-    return statement, params + counting_params
+
+
+def _counted_from_tokens(filters: dict[str, Condition], every_filter: str) -> tuple[str, list[Any]]:
+    """Facet counts from the matching rows' own facet tokens ("=country:IN"), no join.
+
+    PostgreSQL splits each row's ``facet_tokens`` and counts the tokens; a facet's token
+    counts where its facet is counted for that row, exactly as the facet rows would.
+    """
+    tests, params = [], []
+    for facet in FACETS:
+        if facet.key in filters:
+            tests.append(f"({_others(filters, facet.key)} AND starts_with(t.token, %s))")
+        else:
+            tests.append(f"({every_filter} AND starts_with(t.token, %s){_seen(facet)})")
+        params.append(f"{facet_token(facet.key, '')}")
+    # Rows failing two filters count nowhere; they are left out before splitting.
+    counting_rows = " OR ".join(f"({_others(filters, key)})" for key in filters) or "1 = 1"
+    return (
+        "SELECT 'f', substr(split_part(c.token, ':', 1), 2), substr(c.token, strpos(c.token, ':')"
+        " + 1), c.n FROM (SELECT t.token, COUNT(*) AS n FROM m CROSS JOIN LATERAL"
+        " unnest(string_to_array(m.tokens, ' ')) AS t(token)"
+        f" WHERE ({counting_rows}) AND ({' OR '.join(tests)}) GROUP BY t.token) c",
+        params,
+    )
 
 
 def _facet_results(

@@ -22,7 +22,7 @@ from django.db import connection
 
 from search.directory.contract import DirectoryQuery
 from search.directory.database.schema import FTS_TABLE, INDEXED_VENDORS, WORDS_COLUMN
-from search.directory.database.sql import TRUE, Condition
+from search.directory.database.sql import TRUE, Condition, all_of
 from search.directory.database.words import is_word_search
 from search.directory.facets import SELECTABLE
 
@@ -100,4 +100,24 @@ def candidates(query: DirectoryQuery) -> Condition:
             f"e.member_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
             [_fts5(expression)],
         )
-    return Condition(f"e.{WORDS_COLUMN} @@ CAST(%s AS tsquery)", [_tsquery(expression)])
+    # One test per search word and one for the filters: PostgreSQL's statistics know how
+    # common each is, so it reads the index for the rare ones and checks the common ones
+    # on those rows (a common prefix such as "univ" would otherwise gather most entries).
+    parts = cast("list[Node]", expression[1])
+    return all_of(
+        [Condition(f"e.{WORDS_COLUMN} @@ CAST(%s AS tsquery)", [_tsquery(p)]) for p in parts]
+    )
+
+
+def holds_any(key: str, values: tuple[str, ...]) -> Condition | None:
+    """The entry row has one of these values of facet ``key`` (None: not spelt as tokens).
+
+    The test reads the row's own ``facet_tokens``, so a filter needs no look-up of every
+    entry having the value (a common one, such as programme A, has most of them).
+    """
+    if not values or not SAFE.fullmatch(key) or not all(SAFE.fullmatch(v) for v in values):
+        return None
+    # instr (SQLite) and strpos (PostgreSQL) compare exactly, unlike SQLite's LIKE.
+    find = "instr" if connection.vendor == "sqlite" else "strpos"
+    tests = " OR ".join([f"{find}(e.facet_tokens, %s) > 0"] * len(values))
+    return Condition(f"({tests})", [f" {facet_token(key, value)} " for value in values])
