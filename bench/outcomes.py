@@ -301,7 +301,8 @@ def orm_queries(selection: Any) -> dict[str, Callable[[], Any]]:
         }
 
     return {
-        "headline": lambda: tuple(vars(queries.total(selection)).values()),
+        # Known status is compared separately (it needs the confirmations table).
+        "headline": lambda: (lambda t: (t.alumni, t.revisited))(queries.total(selection)),
         "cohort": groups("cohort"),
         "country": groups("country"),
         "programme": groups("programme"),

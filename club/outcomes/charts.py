@@ -78,7 +78,7 @@ def _frame(
 
 
 def _share_header(breakdown: Breakdown) -> str:
-    return str(next(column.header for column in breakdown.columns if column.unit == "share"))
+    return str(next(column.header for column in breakdown.columns if column.attribute == "rate"))
 
 
 def _bar_description(breakdown: Breakdown) -> str:

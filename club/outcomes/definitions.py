@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import (
     Case,
     Exists,
@@ -47,8 +48,9 @@ class Definition:
         return f"{self.term}: {self.text}"
 
 
-def definitions() -> list[Definition]:
+def definitions(coverage_years: int | None = None) -> list[Definition]:
     """The definitions, in reading order (translated into the active language)."""
+    coverage_years = coverage_years or int(settings.OUTCOMES_COVERAGE_YEARS)
     return [
         Definition(
             _("Alumni"),
@@ -78,8 +80,70 @@ def definitions() -> list[Definition]:
             ),
         ),
         Definition(
-            _("Re-visit rate"),
-            _("Alumni with at least one re-visit, divided by the alumni in the group."),
+            _("Known status"),
+            _(
+                "An alumnus whose re-visit status is known: they have a re-visit on record"
+                " (declared or recorded by JST), or they confirmed their profile (by saving it,"
+                " by saying it is still true, or by answering a survey) within the %(years)s"
+                " years before the figures' date. Someone who has not re-visited and has not"
+                " confirmed their profile for longer is not known to have stayed away."
+            )
+            % {"years": coverage_years},
+        ),
+        Definition(
+            _("Coverage"),
+            _("Alumni with a known status, divided by the alumni in the group."),
+        ),
+        Definition(
+            _("Re-visit rate (all alumni)"),
+            _(
+                "Alumni with at least one re-visit, divided by all the alumni in the group. A"
+                " lower bound: alumni whose status is unknown count as not re-visited."
+            ),
+        ),
+        Definition(
+            _("Re-visit rate (known status)"),
+            _(
+                "Alumni with at least one re-visit, divided by the alumni in the group with a"
+                " known status. Higher than the rate among all alumni; it assumes that those"
+                " whose status is unknown re-visit as often as those whose status is known."
+            ),
+        ),
+        Definition(
+            _("Figures as of a date"),
+            _(
+                "Only what the club had on record at the end of that day counts: alumni whose"
+                " record existed, re-visits recorded by then (whatever their dates) and profile"
+                " confirmations made by then. A figure as of a past day stays the same when"
+                " later answers arrive. Without a date, the figures are as of now."
+            ),
+        ),
+        Definition(
+            _("Profile freshness"),
+            _(
+                "Alumni with an account (claimed or registered) who confirmed their profile in"
+                " the 12 months before the figures' date, divided by the alumni with an account."
+            ),
+        ),
+        Definition(
+            _("Reunion attendance"),
+            _(
+                "Alumni checked in at the door of at least one club event (a reunion or"
+                " meeting), against those never checked in. The months from the first reunion"
+                " are counted like the time to re-visit, from the day of the first check-in to"
+                " the start of the first re-visit after it; alumni who re-visited only before"
+                " their first reunion are left out of that median. An association, not an"
+                " effect."
+            ),
+        ),
+        Definition(
+            _("Engagement"),
+            _(
+                "Shares of the alumni in a chapter or cohort who have an account, saved their"
+                " profile or answered a survey in the last 12 months, were checked in at any"
+                " event, and asked or answered a question in Q&A, all by the figures' date. An"
+                " alumnus in two chapters counts in both."
+            ),
         ),
         Definition(
             _("Time to re-visit"),

@@ -14,20 +14,29 @@ host the breakdowns then listed by name. Statistical agencies add three rules, a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from club.outcomes.queries import GroupCount
-from club.outcomes.suppression import HIDDEN, THRESHOLD
+from club.outcomes.suppression import HIDDEN, THRESHOLD, Published
 
 if TYPE_CHECKING:
-    # Only for the annotation: report imports this module.
-    from club.outcomes.report import Row
+    # Only for the annotation: rows imports this module.
+    from club.outcomes.rows import Row
 
 K = TypeVar("K")
 
 
-def pool_small_groups(groups: dict[K, GroupCount]) -> tuple[dict[K, GroupCount], list[K]]:
+class Sized(Protocol):
+    @property
+    def alumni(self) -> int: ...
+
+
+G = TypeVar("G", bound=Sized)
+
+
+def pool_small_groups(groups: dict[K, G]) -> tuple[dict[K, G], list[K]]:
     """The groups that may be listed by label, and the keys of those pooled as "Other".
 
     The pool is never 1 to 4 people: while it is, the smallest listed group joins it.
@@ -42,20 +51,35 @@ def pool_small_groups(groups: dict[K, GroupCount]) -> tuple[dict[K, GroupCount],
 
 
 def pooled_count(groups: dict[K, GroupCount], keys: list[K]) -> GroupCount:
-    return GroupCount(sum(groups[k].alumni for k in keys), sum(groups[k].revisited for k in keys))
+    return GroupCount(
+        sum(groups[k].alumni for k in keys),
+        sum(groups[k].revisited for k in keys),
+        sum(groups[k].known for k in keys),
+    )
 
 
-def hide_lone_suppressed(rows: list[Row], attribute: str = "revisited") -> list[Row]:
-    """If exactly one listed group hides ``attribute``, hide the smallest shown one too: with
-    the total published, one hidden cell would be the total minus the others."""
-    hidden = [row for row in rows if getattr(row, attribute).suppressed]
-    shown = [row for row in rows if getattr(row, attribute).value is not None]
+def lone_suppressed_partner(cells: Sequence[tuple[str, Published]]) -> str | None:
+    """Among (row key, figure) cells of one column: if exactly one is hidden, the key of the
+    smallest shown one, to hide as well (with the total published, one hidden cell would be
+    the total minus the others); else None."""
+    hidden = [key for key, figure in cells if figure.suppressed]
+    shown = [(figure.value, key) for key, figure in cells if figure.value is not None]
     if len(hidden) != 1 or not shown:
+        return None
+    return min(shown)[1]
+
+
+def hide_lone_suppressed(
+    rows: list[Row], attribute: str = "revisited", derived: Sequence[str] = ("rate",)
+) -> list[Row]:
+    """Complementary suppression in one column of ``rows``; the figures ``derived`` from the
+    hidden one (its shares) are hidden with it."""
+    partner = lone_suppressed_partner([(row.key, getattr(row, attribute)) for row in rows])
+    if partner is None:
         return rows
-    partner = min(shown, key=lambda row: (getattr(row, attribute).value, row.key))
-    # Any: the field is named at run time, so mypy cannot match it to Row's fields.
-    hide: dict[str, Any] = {attribute: HIDDEN, "rate": HIDDEN}
-    return [replace(row, **hide) if row is partner else row for row in rows]
+    # Any: the fields are named at run time, so mypy cannot match them to Row's fields.
+    hide: dict[str, Any] = {name: HIDDEN for name in (attribute, *derived)}
+    return [replace(row, **hide) if row.key == partner else row for row in rows]
 
 
 def too_small(selected_alumni: int) -> bool:

@@ -21,7 +21,18 @@ from openpyxl.utils import get_column_letter
 
 from club.outcomes.definitions import definitions
 from club.outcomes.filters import describe_selection
-from club.outcomes.report import COHORT_COLUMNS, Column, Report, Row, export_value, percent
+from club.outcomes.report import (
+    COHORT_COLUMNS,
+    Breakdown,
+    Column,
+    FigureRow,
+    FigureTable,
+    Report,
+    Row,
+    export_value,
+    percent,
+    row_figure,
+)
 from club.outcomes.suppression import THRESHOLD
 from club.spreadsheet_cells import csv_cell, set_xlsx_cell
 
@@ -43,8 +54,8 @@ class Table:
     sheet: str = ""
 
 
-def _row_values(row: Row, columns: tuple[Column, ...]) -> list[Any]:
-    return [row.label, *(export_value(getattr(row, c.attribute), c.unit) for c in columns)]
+def _row_values(row: Row | FigureRow, columns: tuple[Column, ...]) -> list[Any]:
+    return [row.label, *(export_value(row_figure(row, c.attribute), c.unit) for c in columns)]
 
 
 def tables(report: Report) -> list[Table]:
@@ -59,7 +70,10 @@ def tables(report: Report) -> list[Table]:
         Table(
             _("Definitions"),
             [_("Term"), _("Definition")],
-            [[str(item.term), str(item.text)] for item in definitions()],
+            [
+                [str(item.term), str(item.text)]
+                for item in definitions(report.selection.window_years)
+            ],
             ["text", "text"],
         ),
         Table(
@@ -68,8 +82,27 @@ def tables(report: Report) -> list[Table]:
             [_row_values(report.headline, COHORT_COLUMNS)],
             ["text", *(column.unit for column in COHORT_COLUMNS)],
         ),
+        Table(
+            _("Profile freshness"),
+            [
+                "",
+                _("Alumni with an account"),
+                _("Confirmed in the last 12 months"),
+                _("Share confirmed"),
+            ],
+            [
+                [
+                    _("Profiles"),
+                    export_value(report.freshness.accounts, "count"),
+                    export_value(report.freshness.confirmed, "count"),
+                    export_value(report.freshness.share, "share"),
+                ]
+            ],
+            ["text", "count", "count", "share"],
+        ),
     ]
-    for breakdown in report.breakdowns:
+    sections: list[Breakdown | FigureTable] = [*report.breakdowns, *report.engagement]
+    for breakdown in sections:
         result.append(
             Table(
                 str(breakdown.title),
@@ -77,7 +110,11 @@ def tables(report: Report) -> list[Table]:
                 [_row_values(row, breakdown.columns) for row in breakdown.rows],
                 ["text", *(column.unit for column in breakdown.columns)],
                 note=str(breakdown.note),
-                sheet=str(breakdown.group_header),
+                sheet=str(
+                    breakdown.title
+                    if isinstance(breakdown, FigureTable)
+                    else breakdown.group_header
+                ),
             )
         )
     years = report.curve_years
@@ -211,11 +248,11 @@ def xlsx_response(report: Report) -> HttpResponse:
     summary["A1"].font = Font(bold=True, size=14)
     sections = tables(report)
     row_number = len(_preamble(report)) + 1
-    for table in sections[:3]:  # filters, definitions, headline
+    for table in sections[:4]:  # filters, definitions, headline, freshness
         row_number = _write_table(summary, table, row_number + 1) + 1
     summary.column_dimensions["A"].width = 28
     summary.column_dimensions["B"].width = 90
-    for table in sections[3:]:
+    for table in sections[4:]:
         sheet = workbook.create_sheet(_sheet_name(table.sheet or table.title, taken))
         _write_table(sheet, table, 1)
         sheet.column_dimensions["A"].width = 36

@@ -6,10 +6,14 @@ live now; see docs/outcomes.md.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.conf import settings
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -21,6 +25,9 @@ from club.outcomes.suppression import THRESHOLD
 
 FIRST_COHORT = 2000
 LAST_COHORT = 2100
+# Nothing was recorded before the club existed; earlier "as of" days would all read zero.
+FIRST_AS_OF = date(2000, 1, 1)
+MAX_COVERAGE_YEARS = 20
 
 
 def alumni_countries() -> list[tuple[str, str]]:
@@ -98,14 +105,58 @@ class OutcomeFilterForm(forms.Form):
         error_messages={"invalid_choice": _("That chapter does not exist.")},
     )
 
+    as_of = forms.DateField(
+        label=_("Figures as of (date)"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Count only what was on record at the end of that day, so the figures stay the"
+            " same later. Empty: today."
+        ),
+        error_messages={"invalid": _("Enter the date as year-month-day, such as 2026-03-31.")},
+    )
+    coverage_years = forms.IntegerField(
+        label=_("Known status within (years)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_COVERAGE_YEARS,
+        error_messages={"invalid": _("Enter a whole number of years, such as 3.")},
+    )
+
     def __init__(self, *args: Any, chapter: Chapter | None = None, **kwargs: Any) -> None:
         """``chapter`` fixes the chapter (a coordinator's view) and drops the chapter field."""
         super().__init__(*args, **kwargs)
         self.fixed_chapter = chapter
         if chapter is not None:
             del self.fields["chapter"]
+        self.fields["coverage_years"].help_text = _(
+            "A profile confirmation this recent makes a status known. Empty: %(years)s."
+        ) % {"years": settings.OUTCOMES_COVERAGE_YEARS}
         country = cast(forms.ChoiceField, self.fields["country"])
         country.choices = [("", _("All countries")), *alumni_countries()]
+
+    def clean_as_of(self) -> date | None:
+        day: date | None = self.cleaned_data.get("as_of")
+        if day is None:
+            return None
+        today = timezone.localdate()
+        if day > today:
+            raise forms.ValidationError(
+                _(
+                    "%(day)s is in the future: figures can be taken as of today (%(today)s) or"
+                    " an earlier day."
+                ),
+                code="future",
+                params={"day": day.isoformat(), "today": today.isoformat()},
+            )
+        if day < FIRST_AS_OF:
+            raise forms.ValidationError(
+                _("Pick a day from %(first)s onwards."),
+                code="too_early",
+                params={"first": FIRST_AS_OF.isoformat()},
+            )
+        return day
 
     def clean(self) -> dict[str, Any]:
         super().clean()  # Form.clean returns cleaned_data, typed there as maybe None.
@@ -132,6 +183,8 @@ class OutcomeFilterForm(forms.Form):
             cohort_to=data.get("cohort_to"),
             host=data.get("host"),
             chapter=self.fixed_chapter or data.get("chapter"),
+            as_of=data.get("as_of"),
+            coverage_years=data.get("coverage_years"),
         )
 
 
@@ -161,5 +214,15 @@ def describe_selection(selection: Selection) -> list[tuple[str, str]]:
         (
             str(_("Chapter")),
             selection.chapter.localized_name if selection.chapter else everyone,
+        ),
+        (
+            str(_("Figures as of")),
+            date_format(selection.as_of, "Y-m-d")
+            if selection.as_of
+            else str(_("Today (%(day)s)") % {"day": date_format(timezone.localdate(), "Y-m-d")}),
+        ),
+        (
+            str(_("Known status within")),
+            str(_("%(years)s years") % {"years": selection.window_years}),
         ),
     ]

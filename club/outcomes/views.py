@@ -63,6 +63,7 @@ def dashboard_context(
     report = build_report(form.selection())
     context.update(
         report=report,
+        definitions=definitions(report.selection.window_years),
         filters=describe_selection(report.selection),
         sections=[
             {"breakdown": b, "chart": charts.bar_chart(b, f"chart-{b.name}")}

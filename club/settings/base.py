@@ -317,3 +317,8 @@ LOGGING = {
 
 # The privacy policy version every consent record names; raise it when the policy changes.
 CONSENT_POLICY_VERSION = "2026-12"
+
+# Outcome figures: an alumnus's re-visit status counts as known if they re-visited or
+# confirmed their profile (a save, "still true" or a survey answer) within this many years.
+# See docs/outcomes.md ("Known status and coverage"); the dashboard can override it.
+OUTCOMES_COVERAGE_YEARS = env_int("OUTCOMES_COVERAGE_YEARS", 3)

@@ -1,8 +1,9 @@
 """Journey 7: JST staff filter the re-visit outcomes and download the XLSX.
 
 Whatever JST quotes from the spreadsheet must be what the dashboard showed for the same
-filters: every headline figure, every breakdown table and the within-N-years table are
-read off the page and compared with the workbook, cell by cell, as each would be displayed.
+filters: every headline figure (coverage and both rates among them), every breakdown table
+and the within-N-years table are read off the page and compared with the workbook, cell by
+cell, as each would be displayed. A future "as of" day is refused with a message.
 """
 
 from __future__ import annotations
@@ -83,6 +84,14 @@ def test_staff_download_the_figures_they_see(browsing: Browsing):
     options = countries.locator("option")
     assert 1 < options.count() < 40 < ALL_ISO_COUNTRIES
 
+    # A future "as of" day is refused, with the reason on the page (HTTP 400).
+    browsing.expected_statuses.add(400)
+    staff.get_by_label("Figures as of (date)").fill("2999-01-01")
+    staff.get_by_role("button", name="Apply filters").click()
+    staff.wait_for_url("**as_of=2999-01-01**")
+    expect(staff.locator(".outcomes-errors")).to_contain_text("is in the future")
+    staff.get_by_label("Figures as of (date)").fill("")
+
     staff.get_by_label("Cohorts from (fiscal year)").fill("2014")
     staff.get_by_label("Cohorts to (fiscal year)").fill("2024")
     staff.get_by_role("button", name="Apply filters").click()
@@ -100,14 +109,24 @@ def test_staff_download_the_figures_they_see(browsing: Browsing):
     summary = sheet_rows(workbook.worksheets[0])
     assert table_after(summary, "Filters", ["Filter", "Value"]) == page["filters"]
 
-    header = ["", "Alumni", "Re-visited", "Re-visit rate", "Median months to re-visit"]
+    header = [
+        "", "Alumni", "Re-visited", "Known status", "Coverage", "Re-visit rate (all alumni)",
+        "Re-visit rate (known status)", "Median months to re-visit",
+    ]  # fmt: skip
     [headline] = table_after(summary, "Headline figures", header)
     on_page = dict(page["headline"])
     assert headline[1] == on_page["Alumni"]
     assert headline[2] == on_page["Alumni who re-visited"]
-    assert headline[3] == on_page["Re-visit rate"]
+    assert headline[3] == on_page["Alumni with a known status"]
+    assert headline[4] == on_page["Coverage"]
+    assert headline[5] == on_page["Re-visit rate (all alumni)"]
+    assert headline[6] == on_page["Re-visit rate (known status)"]
     median = on_page["Median time to re-visit"].removesuffix(" months")
-    assert (headline[4] or "—") == median
+    assert (headline[7] or "—") == median
+    # The rate among all alumni is a lower bound: never above the rate among the known.
+    rates = [on_page[f"Re-visit rate ({which})"] for which in ("all alumni", "known status")]
+    if all(rate.endswith("%") for rate in rates):
+        assert float(rates[0].rstrip("%")) <= float(rates[1].rstrip("%"))
 
     compared = 0
     for table in page["tables"]:

@@ -21,7 +21,11 @@ def test_india_course_b_2016_to_2019_on_screen_and_in_the_download(client, jess,
     headline = content[content.index('class="outcomes-headline"') :]
     headline = headline[: headline.index("</dl>")]
     figures = re.findall(r"<dd>\s*(.*?)\s*</dd>", headline, re.S)
-    assert [" ".join(f.split()) for f in figures] == ["7", "6", "85.7%", "12.5 months"]
+    # Alumni, re-visited, known status, coverage, both rates, median, profile freshness
+    # (nobody in the fixture confirmed a profile: known = re-visited, none fresh).
+    assert [" ".join(f.split()) for f in figures] == [
+        "7", "6", "6", "85.7%", "85.7%", "100.0%", "12.5 months", "0.0%",
+    ]  # fmt: skip
     # Six breakdowns; no curve, since each cohort of the selection has under 5 alumni.
     assert content.count('role="img"') == 6
     assert "India" in content and "Course B: joint research" in content and "2016–2019" in content
@@ -37,4 +41,4 @@ def test_india_course_b_2016_to_2019_on_screen_and_in_the_download(client, jess,
     assert rows["Programme"][0] == "Course B: joint research"
     assert rows["Cohorts (fiscal years)"][0] == "2016–2019"
     assert rows["Host institution in Japan"][0] == "All"
-    assert rows["All alumni in the selection"][:4] == (7, 6, 0.857, 12.5)
+    assert rows["All alumni in the selection"][:7] == (7, 6, 6, 0.857, 0.857, 1.0, 12.5)

@@ -55,13 +55,16 @@ def test_csv_has_definitions_filters_and_every_breakdown(alumni, india):
     assert ["Chapter", "All"] in section(rows, "Filters")
     terms = [row[0] for row in section(rows, "Definitions")[1:]]
     assert terms == [str(item.term) for item in definitions()]
+    # Nobody confirmed a profile: the status is known for the re-visitors only.
     assert section(rows, "Headline figures") == [
-        ["", "Alumni", "Re-visited", "Re-visit rate (%)", "Median months to re-visit"],
-        ["All alumni in the selection", "8", "7", "87.5", "13"],
-    ]
+        ["", "Alumni", "Re-visited", "Known status", "Coverage (%)",
+         "Re-visit rate (all alumni) (%)", "Re-visit rate (known status) (%)",
+         "Median months to re-visit"],
+        ["All alumni in the selection", "8", "7", "7", "87.5", "87.5", "100.0", "13"],
+    ]  # fmt: skip
     # Every cohort has under 5 alumni: none is named, all are pooled.
     assert section(rows, "Re-visit rate by cohort")[1:] == [
-        ["Other groups (each under 5 alumni)", "8", "7", "87.5", "13"],
+        ["Other groups (each under 5 alumni)", "8", "7", "7", "87.5", "87.5", "100.0", "13"],
     ]
     assert section(rows, "Re-visits by kind")[0] == [
         "Kind of re-visit", "Alumni with such a re-visit", "Share of alumni (%)",
@@ -81,36 +84,44 @@ def test_xlsx_has_a_summary_and_a_sheet_per_breakdown(alumni):
 
     assert book.sheetnames == [
         "Summary", "Cohort", "Country", "Programme", "Host institution", "Kind of re-visit",
-        "Source", "Within N years",
+        "Source", "Reunion attendance", "Engagement by chapter", "Engagement by cohort",
+        "Engagement month by month", "Within N years",
     ]  # fmt: skip
     summary = sheet_rows(book["Summary"])
     assert ("Country (nationality)", "All") in summary
     assert ("Small numbers", "Groups of fewer than 5 people are shown as “<5”.") in summary
     assert {row[0] for row in summary} >= {str(item.term) for item in definitions()}
-    assert ("All alumni in the selection", 12, 9, 0.75, 13) in summary
+    assert ("All alumni in the selection", 12, 9, 9, 0.75, 0.75, 1.0, 13) in summary
     hosts = sheet_rows(book["Host institution"])
     assert hosts[2:] == [
-        ("Host institution", "Alumni", "Re-visited", "Re-visit rate"),
-        ("Tohoku University", 6, "<5", "<5"),
-        ("Other groups (each under 5 alumni)", 6, "<5", "<5"),
-    ]
-    assert book["Country"]["D3"].value == 0.75  # the pooled countries: 9 of 12
-    assert book["Country"]["D3"].number_format == "0.0%"
+        ("Host institution", "Alumni", "Re-visited", "Known status", "Coverage",
+         "Re-visit rate (all alumni)", "Re-visit rate (known status)"),
+        ("Tohoku University", 6, "<5", "<5", "<5", "<5", "<5"),
+        ("Other groups (each under 5 alumni)", 6, "<5", "<5", "<5", "<5", "<5"),
+    ]  # fmt: skip
+    assert book["Country"]["F3"].value == 0.75  # the pooled countries: 9 of 12
+    assert book["Country"]["F3"].number_format == "0.0%"
 
 
 def test_an_empty_selection_gives_a_valid_file_with_headers(alumni):
     report = build_report(Selection(nationality="JP"))
 
     rows = csv_rows(csv_response(report))
-    assert section(rows, "Headline figures")[1] == ["All alumni in the selection", "0", "0", "", ""]
+    assert section(rows, "Headline figures")[1] == [
+        "All alumni in the selection", "0", "0", "0", "", "", "", "",
+    ]  # fmt: skip
     assert section(rows, "Re-visit rate by cohort") == [
-        ["Cohort", "Alumni", "Re-visited", "Re-visit rate (%)", "Median months to re-visit"]
-    ]
+        ["Cohort", "Alumni", "Re-visited", "Known status", "Coverage (%)",
+         "Re-visit rate (all alumni) (%)", "Re-visit rate (known status) (%)",
+         "Median months to re-visit"]
+    ]  # fmt: skip
     book = workbook(xlsx_response(report))
     assert sheet_rows(book["Cohort"]) == [
         ("Re-visit rate by cohort",),
-        ("Cohort", "Alumni", "Re-visited", "Re-visit rate", "Median months to re-visit"),
-    ]
+        ("Cohort", "Alumni", "Re-visited", "Known status", "Coverage",
+         "Re-visit rate (all alumni)", "Re-visit rate (known status)",
+         "Median months to re-visit"),
+    ]  # fmt: skip
     assert sheet_rows(book["Within N years"])[-1] == ("Cohort", "Alumni")
 
 

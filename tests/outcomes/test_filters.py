@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.contrib.messages import get_messages
 
@@ -85,7 +87,8 @@ def test_the_same_year_twice_is_one_cohort(db):
 
 
 def test_the_selection_in_words(hosts, india):
-    words = dict(describe_selection(Selection("IN", "B", 2016, 2019, hosts["kyoto"], india)))
+    selection = Selection("IN", "B", 2016, 2019, hosts["kyoto"], india, date(2026, 3, 31), 2)
+    words = dict(describe_selection(selection))
 
     assert words == {
         "Country (nationality)": "India",
@@ -93,6 +96,8 @@ def test_the_selection_in_words(hosts, india):
         "Cohorts (fiscal years)": "2016–2019",
         "Host institution in Japan": "Kyoto University",
         "Chapter": "India chapter",
+        "Figures as of": "2026-03-31",
+        "Known status within": "2 years",
     }
     assert dict(describe_selection(Selection(cohort_from=2018)))["Cohorts (fiscal years)"] == (
         "2018 and later"

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from club.members.models import Chapter
 from club.outcomes.access import may_see_chapter
-from club.outcomes.report import CohortCurve, Column, Row, display
+from club.outcomes.report import CohortCurve, Column, FigureRow, Row, display, row_figure
 from club.outcomes.suppression import Published
 
 register = template.Library()
@@ -20,9 +20,9 @@ def figure(value: Published, unit: str = "count") -> str:
 
 
 @register.simple_tag
-def cell(row: Row, column: Column) -> str:
-    """One table cell of a breakdown row."""
-    return display(getattr(row, column.attribute), column.unit)
+def cell(row: Row | FigureRow, column: Column) -> str:
+    """One table cell of a breakdown or figure table row."""
+    return display(row_figure(row, column.attribute), column.unit)
 
 
 @register.simple_tag
