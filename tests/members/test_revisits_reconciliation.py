@@ -167,7 +167,7 @@ def test_the_figures_count_a_reconciled_stay_once(alumna, bob, kyoto):
 
     everyone = Selection()
     assert Revisit.objects.count() == 2
-    assert queries.total(everyone) == queries.GroupCount(alumni=2, revisited=2)
+    assert queries.total(everyone) == queries.GroupCount(alumni=2, revisited=2, known=2)
     by_source = queries.revisitors_by(everyone, "source")
     assert by_source == {"both": 1, "jst": 1}
     assert sum(by_source.values()) == 2
