@@ -21,7 +21,7 @@ from club.members.revisit_import.rows import (
 )
 from club.members.revisits import Outcome, Stay, record_by_jst
 from club.members.roster.reader import RosterReader
-from club.members.roster.report import RosterFileError, RowProblem
+from club.members.roster.report import RosterFileError, RowProblem, rows_read_line
 
 MAX_LISTED_ROWS = 2000
 
@@ -84,13 +84,7 @@ class RevisitImportReport:
     def summary_lines(self) -> list[str]:
         """The counts as short sentences, for the command and the admin."""
         lines = [
-            _("%(rows)s rows read (%(encoding)s): %(valid)s valid, %(invalid)s invalid.")
-            % {
-                "rows": self.rows,
-                "encoding": self.encoding,
-                "valid": self.valid_rows,
-                "invalid": self.invalid_rows,
-            },
+            rows_read_line(self.rows, self.encoding, self.invalid_rows),
             _(
                 "Re-visits: %(created)s new, %(confirmed)s confirming a member's declaration,"
                 " %(updated)s updated, %(unchanged)s already recorded."
@@ -128,13 +122,7 @@ def import_revisits(
                     " The columns are described in docs/revisits-import.md."
                 )
             )
-        if reader.ignored_columns:
-            report.notices.append(
-                str(
-                    _("Ignored unknown columns: %(columns)s.")
-                    % {"columns": ", ".join(reader.ignored_columns)}
-                )
-            )
+        report.notices.extend(reader.notices())
         with transaction.atomic():
             try:
                 _import_rows(reader, report)

@@ -62,13 +62,7 @@ def import_roster(
     writer = ChunkWriter(report)
     try:
         report.encoding = reader.encoding
-        if reader.ignored_columns:
-            report.notices.append(
-                str(
-                    _("Ignored unknown columns: %(columns)s.")
-                    % {"columns": ", ".join(reader.ignored_columns)}
-                )
-            )
+        report.notices.extend(reader.notices())
         with transaction.atomic():
             try:
                 _import_rows(reader, writer, options, progress)
