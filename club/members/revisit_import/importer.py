@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,12 @@ from club.members.revisit_import.rows import (
 )
 from club.members.revisits import Outcome, Stay, record_by_jst
 from club.members.roster.reader import RosterReader
-from club.members.roster.report import RosterFileError, RowProblem, rows_read_line
+from club.members.roster.report import (
+    RosterFileError,
+    RowProblem,
+    import_atomically,
+    rows_read_line,
+)
 
 MAX_LISTED_ROWS = 2000
 
@@ -99,10 +103,6 @@ class RevisitImportReport:
         return [str(line) for line in lines]
 
 
-class _Rollback(Exception):
-    """Undo the whole import: a dry run, or a bad row."""
-
-
 def import_revisits(
     stream: BinaryIO, dry_run: bool = False, encoding: str | None = None
 ) -> RevisitImportReport:
@@ -123,16 +123,7 @@ def import_revisits(
                 )
             )
         report.notices.extend(reader.notices())
-        with transaction.atomic():
-            try:
-                _import_rows(reader, report)
-                if report.rows == 0:
-                    raise RosterFileError(_("The file has a header but no rows."))
-                if dry_run or report.failed:
-                    raise _Rollback
-                report.committed = True
-            except _Rollback:
-                transaction.set_rollback(True)
+        import_atomically(report, lambda: _import_rows(reader, report))
     finally:
         reader.close()
     return report

@@ -135,13 +135,11 @@ def _institution(row: CellReader) -> Institution | None:
 
 @cache
 def _kinds() -> dict[str, str]:
-    lookup = choice_lookup(RevisitKind.choices)
-    lookup.update({"postdoc": RevisitKind.RESEARCHER, "degree student": RevisitKind.DEGREE})
-    return lookup
+    extra = {"postdoc": RevisitKind.RESEARCHER, "degree student": RevisitKind.DEGREE}
+    return choice_lookup(RevisitKind.choices, extra)
 
 
 @cache
 def _fundings() -> dict[str, str]:
-    lookup = choice_lookup(Funding.choices)
-    lookup.update({"self-funded": Funding.SELF, "mext scholarship": Funding.MEXT})
-    return lookup
+    extra = {"self-funded": Funding.SELF, "mext scholarship": Funding.MEXT}
+    return choice_lookup(Funding.choices, extra)

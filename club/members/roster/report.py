@@ -6,9 +6,11 @@ re-visits' in club/members/revisit_import/), for the shared admin views and comm
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -29,9 +31,27 @@ class FileImportReport(Protocol):
     notices: list[str]
 
     @property
+    def rows(self) -> int: ...
+
+    @property
     def failed(self) -> bool: ...
 
     def summary_lines(self) -> list[str]: ...
+
+
+def import_atomically(report: FileImportReport, import_rows: Callable[[], None]) -> None:
+    """Run ``import_rows`` in one transaction, kept only for a real import no row stopped.
+
+    Raises RosterFileError when the file has a header but no rows.
+    """
+    with transaction.atomic():
+        import_rows()
+        if report.rows == 0:
+            raise RosterFileError(_("The file has a header but no rows."))
+        if report.dry_run or report.failed:
+            transaction.set_rollback(True)
+        else:
+            report.committed = True
 
 
 def rows_read_line(rows: int, encoding: str, invalid: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -270,8 +270,11 @@ def country_code(value: str) -> str:
     return code or countries.by_name(value) or countries.by_name(value, language="ja")
 
 
-def choice_lookup(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
-    """Lower-cased values and labels (in every site language) mapped to the stored value."""
+def choice_lookup(
+    choices: Sequence[tuple[str, object]], extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Lower-cased values and labels (in every site language) mapped to the stored value,
+    with ``extra`` spellings on top."""
     lookup: dict[str, str] = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -281,21 +284,20 @@ def choice_lookup(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
                 lookup[text.split(":")[0].strip()] = value  # "course a" for "Course A: …"
     for value, _label in choices:
         lookup[value.casefold()] = value
+    lookup.update(extra or {})
     return lookup
 
 
 @cache
 def _programmes() -> dict[str, str]:
-    lookup = choice_lookup(Programme.choices)
-    lookup.update({"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"})
-    return lookup
+    extra = {"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"}
+    return choice_lookup(Programme.choices, extra)
 
 
 @cache
 def _name_orders() -> dict[str, str]:
-    lookup = choice_lookup(NameOrder.choices)
-    lookup.update({"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST})
-    return lookup
+    extra = {"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST}
+    return choice_lookup(NameOrder.choices, extra)
 
 
 @cache
