@@ -67,15 +67,7 @@ class RevisitRow:
 def parse_row(raw: RawRow, width: int) -> tuple[RevisitRow | None, list[RowProblem]]:
     """Check one row's cells: the typed row, or None and every problem found in it."""
     row = CellReader(raw)
-    if raw.cell_count > width:
-        row.fail(
-            "",
-            _(
-                "This row has %(found)s values but the header has %(expected)s columns;"
-                " check for an unquoted comma."
-            )
-            % {"found": raw.cell_count, "expected": width},
-        )
+    row.check_width(width)
     roster_id, email = row.text("roster_id"), row.text("email").lower()
     if not roster_id and not email:
         row.fail("", _("Give the member's roster ID or e-mail address."))

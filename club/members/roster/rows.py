@@ -93,6 +93,18 @@ class CellReader:
     def fail(self, column: str, message: StrOrPromise) -> None:
         self.problems.append(RowProblem(self.raw.line, str(message), column))
 
+    def check_width(self, width: int) -> None:
+        """More filled cells than the header has columns: most likely an unquoted comma."""
+        if self.raw.cell_count > width:
+            self.fail(
+                "",
+                _(
+                    "This row has %(found)s values but the header has %(expected)s columns;"
+                    " check for an unquoted comma."
+                )
+                % {"found": self.raw.cell_count, "expected": width},
+            )
+
     def text(self, column: str, required: bool = False) -> str:
         value = self.raw.values.get(column, "")
         if required and not value:
@@ -153,15 +165,7 @@ class CellReader:
 def parse_row(raw: RawRow, width: int) -> tuple[RosterRow | None, list[RowProblem]]:
     """Validate one raw row: the typed row, or None and every problem found in it."""
     row = CellReader(raw)
-    if raw.cell_count > width:
-        row.fail(
-            "",
-            _(
-                "This row has %(found)s values but the header has %(expected)s columns;"
-                " check for an unquoted comma."
-            )
-            % {"found": raw.cell_count, "expected": width},
-        )
+    row.check_width(width)
     roster_id = row.text("roster_id")
     email = row.text("email").lower()
     if not roster_id and not email:
