@@ -1,4 +1,4 @@
-"""Wagtail admin for members data: members, institutions, chapters and subject groups.
+"""Wagtail admin for members and institutions; chapters and subject groups are in groups.py.
 
 Everything sits under one "Members" menu. Other admin modules add their own entries to
 that menu through the ``register_members_menu_item`` hook (``MEMBERS_MENU_HOOK``).
@@ -6,11 +6,11 @@ that menu through the ``register_members_menu_item`` hook (``MEMBERS_MENU_HOOK``
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -40,12 +40,11 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from club.members.admin.groups import ChapterViewSet, SubjectGroupViewSet
 from club.members.admin.revisits import RevisitViewSet
 from club.members.exports import RESEARCH_USE, can_export, export_response
-from club.members.groups import Membership, membership_model
 from club.members.models import (
     Chapter,
-    GroupRole,
     Institution,
     Member,
     MemberStatus,
@@ -308,115 +307,6 @@ class InstitutionViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["name"]
     copy_view_enabled = False
-
-
-class LinkColumn(Column):
-    """A cell whose value links to a URL computed from the row."""
-
-    cell_template_name = "members/admin/link_cell.html"
-
-    def __init__(self, name: str, get_url: Any, **kwargs: Any) -> None:
-        super().__init__(name, **kwargs)
-        self._get_url = get_url
-
-    def get_cell_context_data(self, instance: Any, parent_context: Any) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_cell_context_data(instance, parent_context)
-        context["url"] = self._get_url(instance)
-        return context
-
-
-class GroupIndexView(generic.IndexView):
-    """Chapters or subject groups with their member counts and coordinators."""
-
-    def get_base_queryset(self) -> QuerySet[Any]:
-        coordinators = Prefetch(
-            "memberships",
-            queryset=membership_model(self.model)
-            .objects.filter(role=GroupRole.COORDINATOR)
-            .select_related("member"),
-            to_attr="coordinator_memberships",
-        )
-        # Rows carry the count and the prefetched list as extra attributes, hence Any.
-        queryset: QuerySet[Any] = (
-            super()
-            .get_base_queryset()
-            .annotate(member_count=Count("memberships", distinct=True))
-            .prefetch_related(coordinators)
-        )
-        return queryset
-
-
-class _ListedGroup(Protocol):
-    """A row of GroupIndexView: a group with its coordinators' memberships prefetched."""
-
-    coordinator_memberships: list[Membership]
-
-
-def _coordinators(group: _ListedGroup) -> str:
-    return ", ".join(m.member.display_name for m in group.coordinator_memberships)
-
-
-def _group_columns(filter_name: str, manage_url_name: str, *extra: str) -> list[Any]:
-    return [
-        "name",
-        "name_ja",
-        *extra,
-        LinkColumn(
-            "member_count",
-            label=_("Members"),
-            sort_key="member_count",
-            get_url=lambda group: f"{reverse('member-admin:index')}?{filter_name}={group.pk}",
-        ),
-        Column("coordinators", label=_("Coordinators"), accessor=_coordinators),
-        LinkColumn(
-            "manage",
-            label=_("Membership"),
-            accessor=lambda group: _("Manage on the site"),
-            get_url=lambda group: reverse(manage_url_name, kwargs={"slug": group.slug}),
-        ),
-    ]
-
-
-class ChapterViewSet(ModelViewSet):
-    """Chapters. Memberships are managed on the site's manage page (linked per row)."""
-
-    model = Chapter
-    name = "chapter-admin"
-    url_prefix = "chapters"
-    icon = "site"
-    menu_label = _("Chapters")
-    index_view_class = GroupIndexView
-    copy_view_enabled = False
-    list_display = _group_columns("chapter", "members:chapter-manage", "country")
-    list_filter = ["country"]
-    search_fields = ["name", "name_ja", "slug"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_ja"),
-        FieldPanel("slug"),
-        FieldPanel("country"),
-        FieldPanel("description"),
-    ]
-
-
-class SubjectGroupViewSet(ModelViewSet):
-    """Subject groups. Memberships are managed on the site's manage page (linked per row)."""
-
-    model = SubjectGroup
-    name = "subjectgroup-admin"
-    url_prefix = "subject-groups"
-    icon = "tag"
-    menu_label = _("Subject groups")
-    index_view_class = GroupIndexView
-    copy_view_enabled = False
-    list_display = _group_columns("subject_group", "members:group-manage")
-    search_fields = ["name", "name_ja", "slug"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("name_ja"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-    ]
 
 
 class MembersAdminGroup(ViewSetGroup):

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,12 @@ from club.members.revisit_import.rows import (
 )
 from club.members.revisits import Outcome, Stay, record_by_jst
 from club.members.roster.reader import RosterReader
-from club.members.roster.report import RosterFileError, RowProblem
+from club.members.roster.report import (
+    RosterFileError,
+    RowProblem,
+    import_atomically,
+    rows_read_line,
+)
 
 MAX_LISTED_ROWS = 2000
 
@@ -84,13 +88,7 @@ class RevisitImportReport:
     def summary_lines(self) -> list[str]:
         """The counts as short sentences, for the command and the admin."""
         lines = [
-            _("%(rows)s rows read (%(encoding)s): %(valid)s valid, %(invalid)s invalid.")
-            % {
-                "rows": self.rows,
-                "encoding": self.encoding,
-                "valid": self.valid_rows,
-                "invalid": self.invalid_rows,
-            },
+            rows_read_line(self.rows, self.encoding, self.invalid_rows),
             _(
                 "Re-visits: %(created)s new, %(confirmed)s confirming a member's declaration,"
                 " %(updated)s updated, %(unchanged)s already recorded."
@@ -103,10 +101,6 @@ class RevisitImportReport:
             },
         ]
         return [str(line) for line in lines]
-
-
-class _Rollback(Exception):
-    """Undo the whole import: a dry run, or a bad row."""
 
 
 def import_revisits(
@@ -128,23 +122,8 @@ def import_revisits(
                     " The columns are described in docs/revisits-import.md."
                 )
             )
-        if reader.ignored_columns:
-            report.notices.append(
-                str(
-                    _("Ignored unknown columns: %(columns)s.")
-                    % {"columns": ", ".join(reader.ignored_columns)}
-                )
-            )
-        with transaction.atomic():
-            try:
-                _import_rows(reader, report)
-                if report.rows == 0:
-                    raise RosterFileError(_("The file has a header but no rows."))
-                if dry_run or report.failed:
-                    raise _Rollback
-                report.committed = True
-            except _Rollback:
-                transaction.set_rollback(True)
+        report.notices.extend(reader.notices())
+        import_atomically(report, lambda: _import_rows(reader, report))
     finally:
         reader.close()
     return report

@@ -67,15 +67,7 @@ class RevisitRow:
 def parse_row(raw: RawRow, width: int) -> tuple[RevisitRow | None, list[RowProblem]]:
     """Check one row's cells: the typed row, or None and every problem found in it."""
     row = CellReader(raw)
-    if raw.cell_count > width:
-        row.fail(
-            "",
-            _(
-                "This row has %(found)s values but the header has %(expected)s columns;"
-                " check for an unquoted comma."
-            )
-            % {"found": raw.cell_count, "expected": width},
-        )
+    row.check_width(width)
     roster_id, email = row.text("roster_id"), row.text("email").lower()
     if not roster_id and not email:
         row.fail("", _("Give the member's roster ID or e-mail address."))
@@ -135,13 +127,11 @@ def _institution(row: CellReader) -> Institution | None:
 
 @cache
 def _kinds() -> dict[str, str]:
-    lookup = choice_lookup(RevisitKind.choices)
-    lookup.update({"postdoc": RevisitKind.RESEARCHER, "degree student": RevisitKind.DEGREE})
-    return lookup
+    extra = {"postdoc": RevisitKind.RESEARCHER, "degree student": RevisitKind.DEGREE}
+    return choice_lookup(RevisitKind.choices, extra)
 
 
 @cache
 def _fundings() -> dict[str, str]:
-    lookup = choice_lookup(Funding.choices)
-    lookup.update({"self-funded": Funding.SELF, "mext scholarship": Funding.MEXT})
-    return lookup
+    extra = {"self-funded": Funding.SELF, "mext scholarship": Funding.MEXT}
+    return choice_lookup(Funding.choices, extra)

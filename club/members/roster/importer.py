@@ -10,14 +10,13 @@ from typing import BinaryIO
 
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from club.members.changes import members_changed
 from club.members.invitations import send_invitation
 from club.members.models import Member
 from club.members.roster.reader import RosterReader
-from club.members.roster.report import ImportReport, RosterFileError
+from club.members.roster.report import ImportReport, import_atomically
 from club.members.roster.rows import parse_row
 from club.members.roster.writer import ChunkWriter
 from club.planner_statistics import refresh_planner_statistics
@@ -42,10 +41,6 @@ class ImportOptions:
     chunk_size: int = CHUNK_SIZE
 
 
-class _Rollback(Exception):
-    """Undo the whole import: a dry run, or bad rows in an atomic import."""
-
-
 def import_roster(
     stream: BinaryIO,
     options: ImportOptions | None = None,
@@ -62,23 +57,8 @@ def import_roster(
     writer = ChunkWriter(report)
     try:
         report.encoding = reader.encoding
-        if reader.ignored_columns:
-            report.notices.append(
-                str(
-                    _("Ignored unknown columns: %(columns)s.")
-                    % {"columns": ", ".join(reader.ignored_columns)}
-                )
-            )
-        with transaction.atomic():
-            try:
-                _import_rows(reader, writer, options, progress)
-                if report.rows == 0:
-                    raise RosterFileError(_("The file has a header but no rows."))
-                if options.dry_run or report.failed:
-                    raise _Rollback
-                report.committed = True
-            except _Rollback:
-                transaction.set_rollback(True)
+        report.notices.extend(reader.notices())
+        import_atomically(report, lambda: _import_rows(reader, writer, options, progress))
     finally:
         reader.close()
     if report.committed:

@@ -148,6 +148,13 @@ class RosterReader:
         except (OSError, ValueError):
             return 0
 
+    def notices(self) -> list[str]:
+        """What the importer should tell about the header: the columns it ignores."""
+        if not self.ignored_columns:
+            return []
+        columns = ", ".join(self.ignored_columns)
+        return [str(_("Ignored unknown columns: %(columns)s.") % {"columns": columns})]
+
     def close(self) -> None:
         """Let go of the stream without closing it (the caller owns the file)."""
         if self._text is not None:

@@ -1,10 +1,16 @@
-"""What an import did, or would do: counts, the per-row problems and a preview of rows."""
+"""What an import did, or would do: counts, the per-row problems and a preview of rows.
+
+``FileImportReport`` is what every CSV import's report offers (the roster's here, the
+re-visits' in club/members/revisit_import/), for the shared admin views and commands.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -14,6 +20,48 @@ if TYPE_CHECKING:
 # A whole roster of bad rows must not fill memory or the admin page; the count stays exact.
 MAX_LISTED_PROBLEMS = 500
 MAX_PREVIEW_ROWS = 200
+
+
+class FileImportReport(Protocol):
+    """The report of one CSV import run, whatever the file."""
+
+    dry_run: bool
+    committed: bool
+    invalid_rows: int
+    notices: list[str]
+
+    @property
+    def rows(self) -> int: ...
+
+    @property
+    def failed(self) -> bool: ...
+
+    def summary_lines(self) -> list[str]: ...
+
+
+def import_atomically(report: FileImportReport, import_rows: Callable[[], None]) -> None:
+    """Run ``import_rows`` in one transaction, kept only for a real import no row stopped.
+
+    Raises RosterFileError when the file has a header but no rows.
+    """
+    with transaction.atomic():
+        import_rows()
+        if report.rows == 0:
+            raise RosterFileError(_("The file has a header but no rows."))
+        if report.dry_run or report.failed:
+            transaction.set_rollback(True)
+        else:
+            report.committed = True
+
+
+def rows_read_line(rows: int, encoding: str, invalid: int) -> str:
+    """The first line of every import's summary."""
+    return _("%(rows)s rows read (%(encoding)s): %(valid)s valid, %(invalid)s invalid.") % {
+        "rows": rows,
+        "encoding": encoding,
+        "valid": rows - invalid,
+        "invalid": invalid,
+    }
 
 
 class RosterFileError(Exception):
@@ -108,13 +156,7 @@ class ImportReport:
     def summary_lines(self) -> list[str]:
         """The counts as short sentences, for the command and the admin."""
         lines = [
-            _("%(rows)s rows read (%(encoding)s): %(valid)s valid, %(invalid)s invalid.")
-            % {
-                "rows": self.rows,
-                "encoding": self.encoding,
-                "valid": self.valid_rows,
-                "invalid": self.invalid_rows,
-            },
+            rows_read_line(self.rows, self.encoding, self.invalid_rows),
             _("Members: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
             % {
                 "created": self.members_created,

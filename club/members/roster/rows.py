@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -93,6 +93,18 @@ class CellReader:
     def fail(self, column: str, message: StrOrPromise) -> None:
         self.problems.append(RowProblem(self.raw.line, str(message), column))
 
+    def check_width(self, width: int) -> None:
+        """More filled cells than the header has columns: most likely an unquoted comma."""
+        if self.raw.cell_count > width:
+            self.fail(
+                "",
+                _(
+                    "This row has %(found)s values but the header has %(expected)s columns;"
+                    " check for an unquoted comma."
+                )
+                % {"found": self.raw.cell_count, "expected": width},
+            )
+
     def text(self, column: str, required: bool = False) -> str:
         value = self.raw.values.get(column, "")
         if required and not value:
@@ -153,15 +165,7 @@ class CellReader:
 def parse_row(raw: RawRow, width: int) -> tuple[RosterRow | None, list[RowProblem]]:
     """Validate one raw row: the typed row, or None and every problem found in it."""
     row = CellReader(raw)
-    if raw.cell_count > width:
-        row.fail(
-            "",
-            _(
-                "This row has %(found)s values but the header has %(expected)s columns;"
-                " check for an unquoted comma."
-            )
-            % {"found": raw.cell_count, "expected": width},
-        )
+    row.check_width(width)
     roster_id = row.text("roster_id")
     email = row.text("email").lower()
     if not roster_id and not email:
@@ -270,8 +274,11 @@ def country_code(value: str) -> str:
     return code or countries.by_name(value) or countries.by_name(value, language="ja")
 
 
-def choice_lookup(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
-    """Lower-cased values and labels (in every site language) mapped to the stored value."""
+def choice_lookup(
+    choices: Sequence[tuple[str, object]], extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Lower-cased values and labels (in every site language) mapped to the stored value,
+    with ``extra`` spellings on top."""
     lookup: dict[str, str] = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -281,21 +288,20 @@ def choice_lookup(choices: Sequence[tuple[str, object]]) -> dict[str, str]:
                 lookup[text.split(":")[0].strip()] = value  # "course a" for "Course A: …"
     for value, _label in choices:
         lookup[value.casefold()] = value
+    lookup.update(extra or {})
     return lookup
 
 
 @cache
 def _programmes() -> dict[str, str]:
-    lookup = choice_lookup(Programme.choices)
-    lookup.update({"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"})
-    return lookup
+    extra = {"high school": "HSP", "high school program": "HSP", "y-tec": "YTEC"}
+    return choice_lookup(Programme.choices, extra)
 
 
 @cache
 def _name_orders() -> dict[str, str]:
-    lookup = choice_lookup(NameOrder.choices)
-    lookup.update({"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST})
-    return lookup
+    extra = {"given": NameOrder.GIVEN_FIRST, "family": NameOrder.FAMILY_FIRST}
+    return choice_lookup(NameOrder.choices, extra)
 
 
 @cache
