@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -110,9 +111,12 @@ class SendWaveView(RunsSurveysMixin, View):
             except EmptyAudience:
                 messages.error(request, EmptyAudience.message)
             else:
-                messages.success(
-                    request, _("%(count)s invitations are being sent.") % {"count": count}
+                text = ngettext(
+                    "%(count)s invitation is being sent.",
+                    "%(count)s invitations are being sent.",
+                    count,
                 )
+                messages.success(request, text % {"count": count})
         return redirect(REPORT_URL, pk=wave.pk)
 
 
@@ -122,5 +126,8 @@ class RemindView(RunsSurveysMixin, View):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         wave = get_object_or_404(Wave, pk=pk)
         count = send_reminders(wave)
-        messages.success(request, _("%(count)s reminders are being sent.") % {"count": count})
+        text = ngettext(
+            "%(count)s reminder is being sent.", "%(count)s reminders are being sent.", count
+        )
+        messages.success(request, text % {"count": count})
         return redirect(REPORT_URL, pk=wave.pk)

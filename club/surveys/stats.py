@@ -14,7 +14,7 @@ from django_countries import countries
 from club.members.models import Participation
 from club.members.programmes import Programme
 from club.outcomes.suppression import Published, publish_count, publish_group, publish_share
-from club.surveys.models import Invitation, InvitationState, Wave
+from club.surveys.models import Answer, Invitation, InvitationState, Wave
 
 ANSWERED = Q(state=InvitationState.ANSWERED)
 
@@ -35,6 +35,7 @@ class WaveFigures:
     failed: int
     answered: int
     unsubscribed: int
+    revisits: int
     rate: Published
     by_country: list[ResponseRow]
     by_cohort: list[ResponseRow]
@@ -106,6 +107,7 @@ def wave_figures(wave: Wave) -> WaveFigures:
         failed=states.get(InvitationState.FAILED, 0),
         answered=answered,
         unsubscribed=states.get(InvitationState.UNSUBSCRIBED, 0),
+        revisits=Answer.revisits.through.objects.filter(answer__invitation__wave=wave).count(),
         rate=publish_share(publish_count(answered, hidden=sent_shown.suppressed), sent_shown),
         by_country=_rows(groups["country"], country_labels),
         by_cohort=_rows(groups["cohort"], cohort_labels),
