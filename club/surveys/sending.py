@@ -30,6 +30,7 @@ from club.surveys.tokens import answer_token, unsubscribe_token
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
+INSERT_SIZE = 1000
 INVITATION = "invitation"
 REMINDER = "reminder"
 KINDS = (INVITATION, REMINDER)
@@ -55,11 +56,11 @@ def invite_audience(wave: Wave, now: datetime | None = None) -> list[int]:
     )
     if not member_ids and not wave.invitations.exists():
         raise EmptyAudience
-    Invitation.objects.bulk_create(
-        [Invitation(wave=wave, member_id=member_id, created_at=moment) for member_id in member_ids],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
+    for chunk in chunks(member_ids, INSERT_SIZE):  # a chunk at a time: memory stays flat
+        Invitation.objects.bulk_create(
+            [Invitation(wave=wave, member_id=member_id, created_at=moment) for member_id in chunk],
+            ignore_conflicts=True,
+        )
     if wave.sent_at is None:
         wave.sent_at = moment
         wave.save(update_fields=["sent_at"])
@@ -128,7 +129,7 @@ def build_message(
 def _sendable(invitation: Invitation, kind: str) -> bool:
     """Still to be sent: state and consent are read again, as they may have changed."""
     wanted = InvitationState.QUEUED if kind == INVITATION else InvitationState.SENT
-    if invitation.state != wanted:
+    if invitation.state != wanted or not invitation.wave.is_open():
         return False
     consent = invitation.member.consent_surveys
     return consent is not False

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.core import signing
 from django.utils import timezone
 
+from club.members.models import MemberStatus
 from club.surveys.models import Invitation
 
 ANSWER_SALT = "club.surveys.answer"
@@ -52,6 +53,7 @@ def _read(token: str, salt: str) -> Invitation | None:
     invitation = (
         Invitation.objects.select_related("wave", "member")
         .filter(pk=invitation_id, member_id=member_id, key=key)
+        .exclude(member__status=MemberStatus.ANONYMISED)
         .first()
     )
     return invitation

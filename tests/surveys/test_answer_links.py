@@ -10,7 +10,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from club.members.models import ProfileConfirmation, Revisit
+from club.members.models import MemberStatus, ProfileConfirmation, Revisit
 from club.surveys.models import Answer
 from club.surveys.tokens import ANSWER_SALT, TokenProblem, answer_token, read_answer_token
 from tests.factories import MemberFactory, UserFactory
@@ -157,3 +157,12 @@ def test_a_new_key_revokes_the_links_already_sent(client, make_wave, make_alumnu
     invitation.save()
 
     assert client.get(answer_url(token)).status_code == 404
+
+
+def test_the_link_of_a_deleted_member_no_longer_works(client, make_wave, make_alumnus, invite):
+    member = make_alumnus()
+    invitation = invite(make_wave(), member)
+    member.status = MemberStatus.ANONYMISED
+    member.save()
+
+    assert client.get(answer_url(answer_token(invitation))).status_code == 404

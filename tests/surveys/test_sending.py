@@ -189,3 +189,17 @@ def test_the_reminder_command_queues_the_due_reminders(
     assert queued() == [[[invitation.pk], REMINDER]]
     assert "Queued 1 reminder(s)." in capsys.readouterr().out
     assert send_reminders(wave) == 0
+
+
+def test_a_reminder_queued_before_the_wave_closed_is_not_sent_after(
+    make_wave, make_alumnus, invite
+):
+    wave = make_wave(reminder_after_days=1)
+    invite(wave, make_alumnus(), days_ago=2)
+    due = due_reminders(wave)
+    wave.closes_on = wave.opens_on
+    wave.opens_on = wave.opens_on - timedelta(days=3)
+    wave.save()
+
+    assert send_batch(due, REMINDER)["skipped"] == 1
+    assert mail.outbox == []

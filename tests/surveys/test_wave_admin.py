@@ -3,6 +3,7 @@ error, not a send), and the wave page's figures with small-number suppression.""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -172,3 +173,19 @@ def test_the_wave_page_shows_the_figures(client, jess, answered_wave):
     assert "Response rate by Country (nationality)" in page
     assert '<th scope="row">Thailand</th><td>&lt;5</td><td>&lt;5</td><td>&lt;5</td>' in page
     assert '<th scope="row">India</th><td>9</td><td>5</td><td>55.6%</td>' in page
+
+
+def test_staff_edit_a_wave_and_come_back_to_its_page(client, jess, make_wave):
+    wave = make_wave(programmes=["A", "B"])
+    client.force_login(jess)
+    page = client.get(f"{INDEX}edit/{wave.pk}/")
+    assert page.status_code == 200
+    assert re.search(r'value="B"[^>]*checked', page.content.decode())
+
+    data = wave_form(title="Renamed", **{"extra_questions-TOTAL_FORMS": "0"}, programmes=["C"])
+    response = client.post(f"{INDEX}edit/{wave.pk}/", data)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{INDEX}{wave.pk}/"
+    wave.refresh_from_db()
+    assert (wave.title, wave.programmes) == ("Renamed", ["C"])
