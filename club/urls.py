@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("search.urls")),
     path("outcomes/", include("club.outcomes.urls")),
     path("qa/", include("club.qa.urls")),
+    path("surveys/", include("club.surveys.urls")),
     path("", include("club.members.urls")),
     path("", include(wagtail_urls)),
 )

@@ -23,12 +23,20 @@ from club.members.models import (
     SubjectGroupMembership,
 )
 
-# One permission per staff capability (declared on Member.Meta.permissions).
+# One permission per staff capability (declared on Member.Meta.permissions, and on the model
+# of the app that owns it: Wave.Meta.permissions for surveys).
 VIEW_ALL_PROFILES = "members.view_all_profiles"
 SEE_ALL_OUTCOMES = "members.see_all_outcomes"
 MANAGE_ALL_EVENTS = "members.manage_all_events"
 MODERATE_ALL_QA = "members.moderate_all_qa"
-CAPABILITIES = (VIEW_ALL_PROFILES, SEE_ALL_OUTCOMES, MANAGE_ALL_EVENTS, MODERATE_ALL_QA)
+RUN_SURVEYS = "surveys.run_surveys"
+CAPABILITIES = (
+    VIEW_ALL_PROFILES,
+    SEE_ALL_OUTCOMES,
+    MANAGE_ALL_EVENTS,
+    MODERATE_ALL_QA,
+    RUN_SURVEYS,
+)
 
 JST_STAFF_GROUP = "JST staff"
 JST_STAFF_PERMISSIONS = [
@@ -93,6 +101,11 @@ def moderates_all_qa(user: Any) -> bool:
 def records_revisits(user: Any) -> bool:
     """Records re-visits as JST's and imports them from CSV (adding and changing them)."""
     return holds(user, "members.add_revisit") and holds(user, "members.change_revisit")
+
+
+def runs_surveys(user: Any) -> bool:
+    """Defines and sends follow-up survey waves, and reads their figures."""
+    return holds(user, RUN_SURVEYS)
 
 
 def active_member(user: Any) -> Member | None:

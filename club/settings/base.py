@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "club.events",
     "club.qa",
     "club.outcomes",
+    "club.surveys",
     "search",
     "club.demo",
     "wagtail.contrib.forms",

@@ -1,0 +1,196 @@
+"""Sending a wave: invitations for its audience, then mails in batches over one SMTP session.
+
+Every mail carries the person's own answer link and a one-click unsubscribe (RFC 8058:
+``List-Unsubscribe`` and ``List-Unsubscribe-Post``, and a visible link). A recipient the
+mail server refuses is recorded as failed; the rest of the batch still goes.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from club import mail
+from club.members.models import Member, Purpose
+from club.public_urls import absolute
+from club.surveys.audience import EmptyAudience, audience
+from club.surveys.models import Invitation, InvitationState, Wave
+from club.surveys.tokens import answer_token, unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+INSERT_SIZE = 1000
+INVITATION = "invitation"
+REMINDER = "reminder"
+KINDS = (INVITATION, REMINDER)
+
+
+def chunks(ids: Sequence[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+@transaction.atomic
+def invite_audience(wave: Wave, now: datetime | None = None) -> list[int]:
+    """Create an invitation for each person in the audience not yet invited; their ids.
+
+    Raises ``EmptyAudience`` (and writes nothing) when the filters select nobody.
+    """
+    moment = now or timezone.now()
+    member_ids = list(
+        audience(wave, moment)
+        .exclude(survey_invitations__wave=wave)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not member_ids and not wave.invitations.exists():
+        raise EmptyAudience
+    for chunk in chunks(member_ids, INSERT_SIZE):  # a chunk at a time: memory stays flat
+        Invitation.objects.bulk_create(
+            [Invitation(wave=wave, member_id=member_id, created_at=moment) for member_id in chunk],
+            ignore_conflicts=True,
+        )
+    if wave.sent_at is None:
+        wave.sent_at = moment
+        wave.save(update_fields=["sent_at"])
+    return list(
+        wave.invitations.filter(state=InvitationState.QUEUED, member_id__in=member_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def due_reminders(wave: Wave, now: datetime | None = None) -> list[int]:
+    """Claim the reminders due now: sent, not answered or unsubscribed, not yet reminded."""
+    moment = now or timezone.now()
+    if not wave.is_open(moment):
+        return []
+    with transaction.atomic():
+        due = Invitation.objects.filter(
+            wave=wave,
+            state=InvitationState.SENT,
+            reminded_at__isnull=True,
+            sent_at__lte=moment - timedelta(days=wave.reminder_after_days),
+            member__in=Member.objects.consenting(Purpose.SURVEYS),
+        )
+        ids = list(due.order_by("pk").values_list("pk", flat=True))
+        # The claim: a second run, or a second worker, finds nothing left to remind.
+        Invitation.objects.filter(pk__in=ids, reminded_at__isnull=True).update(reminded_at=moment)
+    return ids
+
+
+def links(invitation: Invitation, language: str) -> dict[str, str]:
+    """The person's own answer and unsubscribe addresses, on the public site."""
+    with translation.override(language):
+        answer = reverse("surveys:answer", kwargs={"token": answer_token(invitation)})
+        unsubscribe = reverse(
+            "surveys:unsubscribe", kwargs={"token": unsubscribe_token(invitation)}
+        )
+    return {"answer_url": absolute(answer), "unsubscribe_url": absolute(unsubscribe)}
+
+
+def build_message(
+    invitation: Invitation, kind: str, connection: BaseEmailBackend | None = None
+) -> EmailMultiAlternatives | None:
+    """The invitation or reminder for one person, in their language; None without an address."""
+    member = invitation.member
+    address = mail.member_address(member)
+    if not address:
+        return None
+    language = member.preferred_language or settings.LANGUAGE_CODE
+    wave = invitation.wave
+    urls = links(invitation, language)
+    context: dict[str, Any] = {
+        "member": member,
+        "wave_title": wave.title_in(language),
+        "closes_on": wave.closes_on,
+        "reminder": kind == REMINDER,
+        **urls,
+    }
+    message = mail.build(
+        "surveys/email/invitation", context, [address], language, connection=connection
+    )
+    message.extra_headers["List-Unsubscribe"] = f"<{urls['unsubscribe_url']}>"
+    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return message
+
+
+def _sendable(invitation: Invitation, kind: str) -> bool:
+    """Still to be sent: state and consent are read again, as they may have changed."""
+    wanted = InvitationState.QUEUED if kind == INVITATION else InvitationState.SENT
+    if invitation.state != wanted or not invitation.wave.is_open():
+        return False
+    consent = invitation.member.consent_surveys
+    return consent is not False
+
+
+def send_batch(invitation_ids: Sequence[int], kind: str) -> dict[str, int]:
+    """Send one batch over one SMTP session: counts of sent, failed and skipped."""
+    invitations = (
+        Invitation.objects.filter(pk__in=invitation_ids)
+        .select_related("wave", "member", "member__user")
+        .order_by("pk")
+    )
+    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    sent: list[int] = []
+    connection = get_connection()
+    try:
+        for invitation in invitations:
+            if not _sendable(invitation, kind):
+                counts["skipped"] += 1
+                continue
+            message = build_message(invitation, kind, connection)
+            if message is None:
+                _fail(invitation, kind, "no address")
+                counts["failed"] += 1
+                continue
+            try:
+                connection.open()  # a no-op while the session is open
+                connection.send_messages([message])
+            except smtplib.SMTPRecipientsRefused as error:
+                # The server refused this address; the session stays usable for the rest.
+                _fail(invitation, kind, _refusal(error))
+                counts["failed"] += 1
+            except (smtplib.SMTPException, OSError) as error:
+                # A session that broke is not reused: the next mail opens a new one.
+                connection.close()
+                logger.warning("Survey mail to invitation %s failed: %s", invitation.pk, error)
+                _fail(invitation, kind, str(error)[:300])
+                counts["failed"] += 1
+            else:
+                sent.append(invitation.pk)
+                counts["sent"] += 1
+    finally:
+        connection.close()
+    if kind == INVITATION and sent:
+        Invitation.objects.filter(pk__in=sent, state=InvitationState.QUEUED).update(
+            state=InvitationState.SENT, sent_at=timezone.now()
+        )
+    return counts
+
+
+def _refusal(error: smtplib.SMTPRecipientsRefused) -> str:
+    reasons = [
+        f"{address}: {code} {reply.decode(errors='replace') if isinstance(reply, bytes) else reply}"
+        for address, (code, reply) in error.recipients.items()
+    ]
+    return "; ".join(reasons)[:300] or "refused"
+
+
+def _fail(invitation: Invitation, kind: str, reason: str) -> None:
+    """A failed invitation counts as failed; a failed reminder leaves the sent one counted."""
+    changes: dict[str, Any] = {"failed_at": timezone.now(), "failure": reason}
+    if kind == INVITATION:
+        changes["state"] = InvitationState.FAILED
+    Invitation.objects.filter(pk=invitation.pk).update(**changes)
