@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from club.members.consent import confirm_profile, record_consent
+from club.members.forms.profile import stay_of
 from club.members.models import (
     CareerEntry,
     ConfirmationKind,
@@ -21,8 +22,8 @@ from club.members.models import (
     Member,
     Purpose,
     Revisit,
-    RevisitSource,
 )
+from club.members.revisits import declare
 from club.surveys.forms import AnswerForm, PositionForm
 from club.surveys.models import Answer, Invitation, InvitationState
 
@@ -51,10 +52,9 @@ def _record_revisits(member: Member, revisits: RevisitFormSet) -> list[Revisit]:
         candidate: Revisit = form.save(commit=False)
         existing = _same_revisit(member, candidate)
         if existing is None:
-            candidate.member = member
-            candidate.source = RevisitSource.MEMBER
-            candidate.save()
-            existing = candidate
+            # The one reconciliation rule: a stay JST recorded already becomes one re-visit
+            # confirmed by both, never a second row (club/members/revisits.py).
+            existing, _outcome = declare(member, stay_of(form.cleaned_data))
         recorded.append(existing)
     return recorded
 

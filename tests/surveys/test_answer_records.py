@@ -201,3 +201,25 @@ def test_the_japanese_page_shows_the_japanese_title_and_question(client, opened)
     page = client.get("/ja/surveys/answer/form/").content.decode()
     assert "日本に戻ってきましたか？ 2026" in page
     assert "何があれば戻れますか？" in page
+
+
+def test_a_stay_jst_recorded_already_is_confirmed_not_counted_twice(opened):
+    """The survey declares through the one reconciliation rule (club/members/revisits.py)."""
+    invitation, post = opened
+    kyoto = InstitutionFactory(name="Kyoto University")
+    recorded = RevisitFactory(
+        member=invitation.member,
+        institution=kyoto,
+        kind="degree",
+        start_date=date(2021, 4, 1),
+        end_date=date(2024, 3, 31),
+        source=RevisitSource.JST,
+    )
+
+    # The alumnus gives the same stay with a slightly different start: it overlaps.
+    assert post(form_data(**{"revisits-0-start_date": "2021-04-05"})).status_code == 200
+
+    assert list(Revisit.objects.filter(member=invitation.member)) == [recorded]
+    recorded.refresh_from_db()
+    assert recorded.source == RevisitSource.BOTH
+    assert list(Answer.objects.get(invitation=invitation).revisits.all()) == [recorded]
