@@ -148,6 +148,28 @@ def record_answer(
 
 
 @transaction.atomic
+def confirm_unchanged(invitation: Invitation) -> None:
+    """The e-mail's "still true": nothing changed since what we know, which answers the wave.
+
+    Recorded as an answer with nothing new, so the wave counts it and sends no reminder; a
+    second click is not a second confirmation.
+    """
+    invitation = (
+        Invitation.objects.select_for_update().select_related("member").get(pk=invitation.pk)
+    )
+    answer, created = Answer.objects.get_or_create(
+        invitation=invitation, defaults={"submitted": {"unchanged": True}}
+    )
+    if not created:
+        return
+    now = timezone.now()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        state=InvitationState.ANSWERED, answered_at=invitation.answered_at or now
+    )
+    confirm_profile(invitation.member, ConfirmationKind.STILL_TRUE, now)
+
+
+@transaction.atomic
 def withdraw(invitation: Invitation) -> None:
     """Record the withdrawal (once) and mark the invitation, unless already answered."""
     member = invitation.member

@@ -91,13 +91,19 @@ def due_reminders(wave: Wave, now: datetime | None = None) -> list[int]:
 
 
 def links(invitation: Invitation, language: str) -> dict[str, str]:
-    """The person's own answer and unsubscribe addresses, on the public site."""
+    """The person's own answer, "still true" and unsubscribe addresses, on the public site."""
     with translation.override(language):
-        answer = reverse("surveys:answer", kwargs={"token": answer_token(invitation)})
+        token = answer_token(invitation)
+        answer = reverse("surveys:answer", kwargs={"token": token})
+        still_true = reverse("surveys:still-true", kwargs={"token": token})
         unsubscribe = reverse(
             "surveys:unsubscribe", kwargs={"token": unsubscribe_token(invitation)}
         )
-    return {"answer_url": absolute(answer), "unsubscribe_url": absolute(unsubscribe)}
+    return {
+        "answer_url": absolute(answer),
+        "still_true_url": absolute(still_true),
+        "unsubscribe_url": absolute(unsubscribe),
+    }
 
 
 def build_message(

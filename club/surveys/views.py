@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from club.members.models import Institution, Member, RevisitSource
 from club.members.registration import contact_address
 from club.members.roles import active_member
-from club.surveys.answers import record_answer, withdraw
+from club.surveys.answers import confirm_unchanged, record_answer, withdraw
 from club.surveys.forms import AnswerForm, PositionForm, RevisitAnswerFormSet
 from club.surveys.models import Invitation
 from club.surveys.tokens import TokenProblem, read_answer_token, read_unsubscribe_token
@@ -104,6 +104,34 @@ def _current_position(member: Member) -> dict[str, Any]:
     return {"position": member.position, "organisation": member.organisation}
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+def still_true(request: HttpRequest, token: str) -> HttpResponse:
+    """GET: what we know of the person, with one button. POST: it is all still true.
+
+    A button and not the link itself: mail scanners open links, and must not answer for
+    anyone.
+    """
+    invitation, problem = _invitation_for(request, token)
+    if invitation is None:
+        response = _refuse(request, problem or TokenProblem.UNKNOWN)
+    elif request.method == "POST":
+        confirm_unchanged(invitation)
+        context = {"wave": invitation.wave, "member": invitation.member}
+        response = render(request, "surveys/answer_done.html", context)
+    else:
+        member = invitation.member
+        context = {
+            "invitation": invitation,
+            "member": member,
+            "known_revisits": member.revisits.select_related("institution"),
+            "position": _current_position(member),
+        }
+        response = render(request, "surveys/still_true.html", context)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 @csrf_exempt  # RFC 8058: mail providers POST without a session; the token is the proof
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -126,5 +154,6 @@ app_name = "surveys"
 
 urlpatterns: list[URLPattern] = [
     path("answer/<str:token>/", answer, name="answer"),
+    path("still-true/<str:token>/", still_true, name="still-true"),
     path("unsubscribe/<str:token>/", unsubscribe, name="unsubscribe"),
 ]
