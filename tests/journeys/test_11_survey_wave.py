@@ -1,6 +1,7 @@
 """Journey 11: JST sends a follow-up survey wave; an alumna who never claimed an account
-answers in Japanese from the e-mail; another alumnus unsubscribes from his e-mail, and the
-reminder then reaches only the one who has done neither.
+answers in Japanese from the e-mail, and the outcomes dashboard counts her re-visit and her
+known status at once; another alumnus unsubscribes from his e-mail, and the reminder then
+reaches only the one who has done neither.
 
 The alumni come from a roster JST imports (no invitation to claim accounts), of a cohort and
 nationality no other journey uses, so the wave's audience is exactly them.
@@ -22,11 +23,35 @@ HEADER = (
     "fiscal_year,start_date,end_date,host_institution,preferred_language"
 )
 COHORT = "2011"
+SUPPRESSED = "<5"
 NATIONALITY = "IS"
 
 
 def link(message: EmailMessage, part: str) -> str:
     return next(url for url in links_in(message) if part in url)
+
+
+HEADLINE = """() => Object.fromEntries(
+  Array.from(document.querySelectorAll(".outcomes-headline > div")).map((item) => [
+    item.querySelector("dt").textContent.replace(/\\s+/g, " ").trim(),
+    item.querySelector("dd").textContent.replace(/\\s+/g, " ").trim(),
+  ]))"""
+
+
+def dashboard_figures(browsing: Browsing, page) -> dict[str, str]:
+    browsing.go(page, "/admin/outcomes/")
+    return page.evaluate(HEADLINE)
+
+
+def number(figure: str) -> int:
+    return int(figure.replace(",", ""))
+
+
+def one_more(before: str, after: str) -> bool:
+    """``after`` counts one alumnus more than ``before``; counts under 5 show as "<5"."""
+    if before == SUPPRESSED:  # 0 to 4 before, so 1 to 5 after
+        return after in (SUPPRESSED, "5")
+    return number(after) == number(before) + 1
 
 
 def count(page, name: str):
@@ -60,6 +85,8 @@ def test_jst_runs_a_wave_that_an_unclaimed_alumna_answers_in_japanese(browsing: 
     staff.get_by_role("button", name="Import 3 rows").click()
     expect(staff.get_by_role("status").first).to_contain_text("The roster was imported.")
 
+    before = dashboard_figures(browsing, staff)
+
     browsing.go(staff, "/admin/survey-waves/new/")
     staff.locator("#id_title").fill(f"Have you come back to Japan? {key}")
     staff.locator("#id_title_ja").fill(f"日本に戻ってきましたか？ {key}")
@@ -72,6 +99,7 @@ def test_jst_runs_a_wave_that_an_unclaimed_alumna_answers_in_japanese(browsing: 
     staff.keyboard.press("Escape")  # close a date picker left open
     staff.locator("main form [type=submit]").first.click()
     staff.wait_for_url("**/admin/survey-waves/*/")
+    wave_page = staff.url
     browsing.check(staff)
     expect(staff.locator("main")).to_contain_text("Audience now: 3 alumni.")
 
@@ -105,6 +133,21 @@ def test_jst_runs_a_wave_that_an_unclaimed_alumna_answers_in_japanese(browsing: 
     browsing.check(alumna)
     expect(alumna.locator("[role=status]")).to_be_visible()
     expect(alumna.locator("html")).to_have_attribute("lang", "ja")
+
+    # The dashboard counts her at once: a re-visitor, and an alumna whose status is known.
+    after = dashboard_figures(browsing, staff)
+    assert after["Alumni"] == before["Alumni"]
+    for figure in ("Alumni who re-visited", "Alumni with a known status"):
+        assert one_more(before[figure], after[figure]), (figure, before, after)
+    alumni = number(after["Alumni"])
+    for rate, part in (
+        ("Coverage", "Alumni with a known status"),
+        ("Re-visit rate (all alumni)", "Alumni who re-visited"),
+    ):
+        if after[part] != SUPPRESSED:
+            shown = float(after[rate].removesuffix("%"))
+            assert abs(shown - 100 * number(after[part]) / alumni) <= 0.05 + 1e-9, (rate, after)
+    browsing.go(staff, wave_page)
 
     # Omar unsubscribes with the link in his own e-mail.
     omars_mail = browsing.wait_for_mail(omar)
