@@ -24,9 +24,7 @@ def test_the_mail_carries_a_still_true_link_in_the_persons_language(make_wave, m
     assert still_true_link(message.body).startswith("/ja/surveys/still-true/")
 
 
-def test_opening_the_link_shows_what_we_know_and_writes_nothing(
-    client, make_wave, make_alumnus
-):
+def test_opening_the_link_shows_what_we_know_and_writes_nothing(client, make_wave, make_alumnus):
     member = make_alumnus(position="Lecturer", organisation="University of Colombo")
     send_batch(invite_audience(make_wave()), INVITATION)
 
