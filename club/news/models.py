@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, PageManager
 from wagtail.search import index
 
 from club.bilingual import is_japanese, pick
+from club.bounds import one_line
 from club.content_blocks import BodyBlock
 from club.news.tag_widget import LabelledTagWidget
 from club.page_mixins import HeroImageMixin, IndexPageMixin
@@ -123,7 +124,8 @@ class NewsIndexPage(
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         items = self.news().select_related("hero_image", "chapter").prefetch_related("tags")
-        tag = request.GET.get("tag", "").strip()
+        # one_line: a slug has no control characters, and PostgreSQL refuses a NUL (a 500).
+        tag = one_line(request.GET.get("tag", ""))
         current_tag = None
         if tag:
             current_tag = Tag.objects.select_related("japanese_name").filter(slug=tag[:100]).first()

@@ -83,6 +83,12 @@ def test_news_page_shows_hosting_chapter_and_tags(client, demo_site):
     assert "?tag=lotus" in html
 
 
+def test_a_tag_with_control_characters_is_an_unknown_tag(client, demo_site):
+    """PostgreSQL refuses a NUL in a query: junk in ?tag= must be a 404, never a 500."""
+    assert client.get("/en/news/?tag=lo%00tus").status_code == 404
+    assert client.get("/en/news/?tag=%00lotus%0d%0a").status_code == 200  # the tag, trimmed
+
+
 def test_a_translation_keeps_the_source_slug_when_its_title_changes(demo_site, ja):
     source = NewsPage.objects.get(slug="sixth-india-alumni-meeting", locale__language_code="en")
     NewsPage.objects.filter(translation_key=source.translation_key, locale=ja).delete()
