@@ -142,7 +142,10 @@ def _sendable(invitation: Invitation, kind: str) -> bool:
 
 
 def send_batch(invitation_ids: Sequence[int], kind: str) -> dict[str, int]:
-    """Send one batch over one SMTP session: counts of sent, failed and skipped."""
+    """Send one batch over one SMTP session: counts of sent, failed and skipped.
+
+    Raises when the SMTP server is away, after recording what went: the worker retries.
+    """
     invitations = (
         Invitation.objects.filter(pk__in=invitation_ids)
         .select_related("wave", "member", "member__user")
@@ -168,22 +171,36 @@ def send_batch(invitation_ids: Sequence[int], kind: str) -> dict[str, int]:
                 # The server refused this address; the session stays usable for the rest.
                 _fail(invitation, kind, _refusal(error))
                 counts["failed"] += 1
-            except (smtplib.SMTPException, OSError) as error:
-                # A session that broke is not reused: the next mail opens a new one.
+            except smtplib.SMTPConnectError:  # the server is away, as below
+                _record_sent(kind, sent)
+                raise
+            except smtplib.SMTPResponseException as error:
+                # The server refused this message: it is failed; the next opens a new session.
                 connection.close()
                 logger.warning("Survey mail to invitation %s failed: %s", invitation.pk, error)
                 _fail(invitation, kind, str(error)[:300])
                 counts["failed"] += 1
+            except OSError:
+                # The server is away (refused, dropped, timed out): nobody else is failed.
+                # What went is recorded, the rest stays queued, and the task fails so the
+                # worker runs it again, as for every other e-mail (docs/faults.md).
+                _record_sent(kind, sent)
+                raise
             else:
                 sent.append(invitation.pk)
                 counts["sent"] += 1
     finally:
         connection.close()
+    _record_sent(kind, sent)
+    return counts
+
+
+def _record_sent(kind: str, sent: list[int]) -> None:
+    """Invitations that went are sent (a reminder leaves the state as it is)."""
     if kind == INVITATION and sent:
         Invitation.objects.filter(pk__in=sent, state=InvitationState.QUEUED).update(
             state=InvitationState.SENT, sent_at=timezone.now()
         )
-    return counts
 
 
 def _refusal(error: smtplib.SMTPRecipientsRefused) -> str:

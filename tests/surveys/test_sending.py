@@ -16,6 +16,7 @@ from club.surveys.models import InvitationState
 from club.surveys.sending import INVITATION, REMINDER, due_reminders, invite_audience, send_batch
 from club.surveys.tasks import send_reminders, send_wave
 from club.surveys.tokens import read_answer_token, read_unsubscribe_token
+from tests.servers import free_port
 from tests.smtp_server import SmtpServer
 
 
@@ -203,3 +204,26 @@ def test_a_reminder_queued_before_the_wave_closed_is_not_sent_after(
 
     assert send_batch(due, REMINDER)["skipped"] == 1
     assert mail.outbox == []
+
+
+def test_an_smtp_server_that_is_away_fails_nobody_and_the_retry_sends_all(
+    settings, make_wave, make_alumnus
+):
+    """Down is not refused: the invitations stay queued and the task fails, so the worker
+    runs it again (as for every e-mail); once the server is back, everyone gets theirs."""
+    make_alumnus(contact_email="first@example.org")
+    make_alumnus(contact_email="second@example.org")
+    wave = make_wave()
+    ids = invite_audience(wave)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+
+    with pytest.raises(OSError):
+        send_batch(ids, INVITATION)
+    assert set(wave.invitations.values_list("state", flat=True)) == {InvitationState.QUEUED}
+
+    with SmtpServer() as server:
+        settings.EMAIL_PORT = server.port
+        assert send_batch(ids, INVITATION) == {"sent": 2, "failed": 0, "skipped": 0}
+    assert set(wave.invitations.values_list("state", flat=True)) == {InvitationState.SENT}
