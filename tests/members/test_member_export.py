@@ -186,6 +186,15 @@ def test_export_respects_listing_filters_and_search(client, jess, alice, bob):
     assert list(by_name(by_search)) == ["Alice Anand"]
 
 
+def test_a_search_with_control_characters_is_searched_cleaned(client, jess, alice, bob):
+    """PostgreSQL refuses a NUL: the search must clean it, not answer 500."""
+    client.force_login(jess)
+
+    _, found = download(client, q="anand\x00\n")
+
+    assert list(by_name(found)) == ["Alice Anand"]
+
+
 def test_bad_filter_is_a_clear_400(client, jess):
     client.force_login(jess)
 

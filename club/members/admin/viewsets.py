@@ -40,6 +40,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from club.bounds import one_line
 from club.members.admin.groups import ChapterViewSet, SubjectGroupViewSet
 from club.members.admin.revisits import RevisitViewSet
 from club.members.exports import RESEARCH_USE, can_export, export_response
@@ -118,7 +119,8 @@ class MemberFilterSet(WagtailFilterSet):
 
 def search_members(queryset: QuerySet[Member], query: str) -> QuerySet[Member]:
     """The admin's name/email search, shared by the listing and the export."""
-    query = query.strip()[:200]
+    # one_line: PostgreSQL refuses a NUL, which would be a 500 for the listing and export.
+    query = one_line(query)[:200]
     if not query:
         return queryset
     match = Q()
