@@ -96,11 +96,16 @@ def database_config(url: str | None, default_sqlite_path: str) -> dict[str, Any]
         # the server dropped (a restart, an administrator) is replaced before a request gets
         # it, instead of failing that request.
         config["CONN_HEALTH_CHECKS"] = True
+        # The pool opens all its connections with the first request. psycopg grows a pool
+        # one connection at a time, in the background: a crowd arriving at a fresh or
+        # idle worker on a busy machine waited behind that growth until DATABASE_POOL_TIMEOUT
+        # and got "try again" 503s from a database that had room for everyone.
+        pool_size = env_int("DATABASE_POOL_SIZE", 10)
         config["OPTIONS"] = {
             **config.get("OPTIONS", {}),
             "pool": {
-                "min_size": 1,
-                "max_size": env_int("DATABASE_POOL_SIZE", 10),
+                "min_size": pool_size,
+                "max_size": pool_size,
                 "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
             },
         }

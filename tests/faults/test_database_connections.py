@@ -8,6 +8,7 @@ time, left dozens of idle connections and gave HTTP 500s ("too many clients alre
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse, urlunparse
@@ -30,6 +31,8 @@ pytestmark = pytest.mark.skipif(
 
 def server_connections(database: str) -> int:
     with connection.cursor() as cursor:
+        # Inside the test's transaction pg_stat_activity is read once and kept: read it afresh.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
             [database],
@@ -60,3 +63,27 @@ def test_hundreds_of_concurrent_requests_keep_connections_bounded(demo_site):
     assert statuses[500] == 0, statuses
     assert set(statuses) <= {200, 302, 403}, statuses
     assert during - before <= POOL_SIZE
+
+
+@pytest.mark.postgres
+def test_the_pool_opens_every_connection_before_the_crowd_comes(demo_site):
+    """psycopg grows a pool one connection at a time: a crowd at a fresh worker on a busy
+    machine waited behind that growth and got 503s. The first request opens them all."""
+    database = connection.settings_dict["NAME"]
+    url = urlparse(os.environ["DATABASE_URL"])
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "club.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": urlunparse(url._replace(path=f"/{database}")),
+        "DATABASE_POOL_SIZE": str(POOL_SIZE),
+        "PYTHONPATH": str(ROOT),
+    }
+    before = server_connections(database)
+    with daphne(environment, ready_path="/en/"):
+        give_up = time.monotonic() + 30
+        while (opened := server_connections(database) - before) < POOL_SIZE:
+            if time.monotonic() > give_up:
+                break
+            time.sleep(0.05)
+    assert opened == POOL_SIZE
