@@ -19,9 +19,11 @@ demo: install messages
 	@echo ""
 	DEBUG=false SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
 
-## Install everything and run the whole test suite.
+## Install everything and run the whole test suite, in two processes (tests/conftest.py keeps
+## each module, and the journeys, deploy and fault folders, on one of them).
+TEST_WORKERS ?= 2
 test: install browser proxy messages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 install: $(VENV)/.installed
 

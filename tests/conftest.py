@@ -21,6 +21,20 @@ def pytest_configure(config: pytest.Config) -> None:
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
+# `make test` and CI run the suite in two pytest-xdist workers (--dist loadgroup). A test
+# module stays on one worker, so its module-scoped servers start once; these folders stay
+# whole, because their session fixtures seed a site of their own (slow to build twice).
+WHOLE_FOLDERS = {"journeys", "deploy", "faults"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = item.path.relative_to(item.config.rootpath).parts
+        folder = parts[1] if len(parts) > 2 and parts[0] == "tests" else ""
+        group = folder if folder in WHOLE_FOLDERS else "/".join(parts)
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def _quiet(_: str) -> None:
     """Discard seed_demo's progress lines in tests."""
 

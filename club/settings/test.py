@@ -1,11 +1,25 @@
 """Test settings: the same stack as dev, with fast hashing and captured email."""
 
-from club.settings.base import *  # noqa: F403
+import os
+from urllib.parse import urlparse, urlunparse
+
+# pytest-xdist runs the suite in two processes at once (gw0, gw1). Each keeps to Redis
+# databases of its own, REDIS_DB_STRIDE apart, so one worker's flush, rate limit or cached
+# page never reaches the other's. It is set in the environment before the settings below
+# read it, so the site processes the tests start inherit it too.
+REDIS_DB_STRIDE = 8
+REDIS_DB_OFFSET = REDIS_DB_STRIDE * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
+if os.environ.get("REDIS_URL") and REDIS_DB_OFFSET:
+    _redis = urlparse(os.environ["REDIS_URL"])
+    _number = int(_redis.path.strip("/") or 0) + REDIS_DB_OFFSET
+    os.environ["REDIS_URL"] = urlunparse(_redis._replace(path=f"/{_number}"))
+
+from club.settings.base import *  # noqa: E402, F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # ASGI requests run in their own threads; persistent connections would outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

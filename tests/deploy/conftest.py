@@ -36,7 +36,6 @@ def deploy_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dic
         }
         environment.pop("ELASTICSEARCH_URL", None)
         environment.pop("SITE_URL", None)
-        manage(environment, "migrate", "--noinput", "-v0")
         manage(environment, "seed_demo", "--members", "0", "--demo-accounts", "-v0")
         environment["DEBUG"] = "false"
         yield environment

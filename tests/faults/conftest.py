@@ -36,7 +36,6 @@ def site_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[
         }
         environment.pop("REDIS_URL", None)
         environment.pop("ELASTICSEARCH_URL", None)
-        manage(environment, "migrate", "--noinput", "-v0")
         manage(environment, "seed_demo", "--members", "20", "--demo-accounts", "-v0")
         environment["DEBUG"] = "false"
         yield environment

@@ -19,7 +19,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 
 from tests.journeys.browser import CHROMIUM, Browsing
-from tests.servers import ROOT, free_port, get_when_up, manage, own_database
+from tests.servers import ROOT, free_port, get_when_up, manage, own_database, redis_database
 from tests.smtp_server import SmtpServer
 
 DEMO_MEMBERS = "30"
@@ -53,7 +53,7 @@ def own_redis_database(url: str) -> str:
     another run (image renditions, say) would point at files this site never made."""
     import redis
 
-    own = urlunparse(urlparse(url)._replace(path=f"/{JOURNEY_REDIS_DB}"))
+    own = urlunparse(urlparse(url)._replace(path=f"/{redis_database(JOURNEY_REDIS_DB)}"))
     redis.Redis.from_url(own).flushdb()
     return own
 
@@ -80,7 +80,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, mail: SmtpServer) -> Iterator
         }
         if environment.get("REDIS_URL"):
             environment["REDIS_URL"] = own_redis_database(environment["REDIS_URL"])
-        manage(environment, "migrate", "--noinput", "-v0")
         manage(environment, "seed_demo", "--members", DEMO_MEMBERS, "--demo-accounts", "-v0")
         environment["DEBUG"] = "false"  # served as `make demo` serves it
         log = (folder / "serve.log").open("w")

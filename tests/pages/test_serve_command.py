@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, free_port, get_when_up, manage, site_environment
+from tests.servers import ROOT, free_port, get_when_up, migrated_sqlite, site_environment
 
 
 def children_of(pid: int) -> dict[int, str]:
@@ -53,9 +53,8 @@ def wait_until(condition, timeout: float = 60.0) -> None:
 
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory):
-    environment = site_environment(tmp_path_factory.mktemp("serve") / "db.sqlite3")
+    environment = site_environment(migrated_sqlite(tmp_path_factory.mktemp("serve") / "db.sqlite3"))
     environment.pop("SITE_URL", None)
-    manage(environment, "migrate", "--noinput", "-v0")
     return environment
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from channels.testing import HttpCommunicator, WebsocketCommunicator
 
-from tests.servers import daphne, get_when_up, manage, site_environment
+from tests.servers import daphne, get_when_up, manage, migrated_sqlite, site_environment
 
 
 @pytest.mark.django_db
@@ -31,8 +31,7 @@ async def test_websocket_from_a_foreign_origin_is_refused():
 
 
 def test_daphne_serves_the_seeded_site(tmp_path):
-    environment = site_environment(tmp_path / "daphne.sqlite3")
-    manage(environment, "migrate", "-v0")
+    environment = site_environment(migrated_sqlite(tmp_path / "daphne.sqlite3"))
     manage(environment, "seed_demo", "--members", "0")
 
     with daphne(environment) as base:

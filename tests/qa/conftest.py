@@ -12,8 +12,9 @@ from django.test import Client
 from club.members.models import GroupRole, SubjectGroupMembership
 from club.qa.models import QuestionChannel
 from tests.factories import SubjectGroupFactory
+from tests.servers import redis_database
 
-REDIS_TEST_URL = "redis://127.0.0.1:6379/5"
+REDIS_TEST_URL = f"redis://127.0.0.1:6379/{redis_database(5)}"
 LAYERS = {
     "memory": {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
     "redis": {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.servers import daphne, manage, site_environment
+from tests.servers import daphne, manage, migrated_sqlite, site_environment
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,8 +38,7 @@ QuestionChannel.objects.create(title="Studying in Japan", slug="{CHANNEL}")
 @pytest.fixture
 def daphne_server(tmp_path) -> Iterator[str]:
     """Daphne serving club.asgi on a fresh database with two members and one channel."""
-    environment = site_environment(tmp_path / "live.sqlite3")
-    manage(environment, "migrate", "-v0")
+    environment = site_environment(migrated_sqlite(tmp_path / "live.sqlite3"))
     manage(environment, "shell", "-c", SETUP)
     with daphne(environment, reverse("members:login")) as base:
         yield base
