@@ -44,15 +44,24 @@ needs_engines = [
 ]
 
 
-def exec_start(unit: Path, instance: str = "") -> list[str]:
-    """The unit's ExecStart as arguments, this checkout's virtualenv standing in for
-    /srv/club's."""
+def exec_starts(unit: Path, instance: str = "") -> list[list[str]]:
+    """Each of the unit's ExecStart lines as arguments (a oneshot may have several), this
+    checkout's virtualenv standing in for /srv/club's."""
     text = unit.read_text().replace("\\\n", " ")
-    line = next(line for line in text.splitlines() if line.startswith("ExecStart="))
-    command = shlex.split(line.removeprefix("ExecStart=").replace("%i", instance))
-    program = Path(command[0])
-    assert program.parent == INSTALLED / ".venv" / "bin", f"{unit.name} runs {program}"
-    return [str(Path(sys.executable).parent / program.name), *command[1:]]
+    commands = []
+    for line in text.splitlines():
+        if not line.startswith("ExecStart="):
+            continue
+        command = shlex.split(line.removeprefix("ExecStart=").replace("%i", instance))
+        program = Path(command[0])
+        assert program.parent == INSTALLED / ".venv" / "bin", f"{unit.name} runs {program}"
+        commands.append([str(Path(sys.executable).parent / program.name), *command[1:]])
+    return commands
+
+
+def exec_start(unit: Path, instance: str = "") -> list[str]:
+    """The unit's (first) ExecStart as arguments."""
+    return exec_starts(unit, instance)[0]
 
 
 class Service:
