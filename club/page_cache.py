@@ -4,7 +4,9 @@ Why hand-written: wagtail-cache (the library for this) supports Wagtail < 8 only
 Django's cache middleware can forget a page only by expiry. Here, while a page renders,
 the code that reads changeable data declares it (``depends_on("event:12")``); a change
 forgets that tag (``forget("event:12")``) and every page that showed it misses next time.
-Tags are versioned counters, so forgetting is one increment, not a scan.
+Tags are versioned counters, so forgetting is one increment, not a scan. The same tags
+forget small lookups that every request makes, whoever the viewer (``remember``: the site
+and the menus), so that signed-in pages do not pay for them either.
 
 Only anonymous GETs without a session or messages cookie are served from the cache. Only
 a 200 that declared at least one tag, sets no cookie, uses no CSRF token and is not marked
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import caches
@@ -36,6 +38,8 @@ QUERY_ALLOWED = re.compile(r"\Apage=[1-9][0-9]{0,3}\Z")
 # How Django splits Cache-Control (django.utils.cache.cc_delim_re, which is not public API).
 CACHE_CONTROL_DELIMITER = re.compile(r"\s*,\s*")
 
+T = TypeVar("T")
+
 _tags: ContextVar[set[str] | None] = ContextVar("page_cache_tags", default=None)
 
 
@@ -47,9 +51,18 @@ def depends_on(*tags: str) -> None:
 
 
 def forget(*tags: str) -> None:
-    """Make every cached page that declared one of these tags miss, once the change commits."""
+    """Make every cached page and value that declared one of these tags miss: now, for
+    readers inside the changing transaction (a lookup remembered by ``remember`` must show
+    the change to the request making it), and again once the change commits, so that what
+    other processes read before the commit and kept meanwhile misses too."""
     if tags:
+        forget_now(*tags)
         transaction.on_commit(lambda: _bump(tags))
+
+
+def forget_now(*tags: str) -> None:
+    """Make what declared these tags miss now, in or out of a transaction."""
+    _bump(tags)
 
 
 def _bump(tags: tuple[str, ...]) -> None:
@@ -61,6 +74,28 @@ def _bump(tags: tuple[str, ...]) -> None:
                 cache.incr(key)
             except ValueError:
                 cache.set(key, 1, timeout=None)
+
+
+def remember(key: str, tags: tuple[str, ...], compute: Callable[[], T], seconds: int) -> T:
+    """``compute()``, kept in the shared cache until one of ``tags`` is forgotten (or for
+    ``seconds``, in case a tag's counter is evicted), whoever asks: for lookups every page
+    makes whatever the viewer, such as the site and its menu. One cache round trip on a hit.
+    """
+    cache = caches[CACHE_ALIAS]
+    entry_key = f"page-cache:value:{key}"
+    found = cache.get_many([entry_key, *(_tag_key(tag) for tag in tags)])
+    # Read before computing: a change committed meanwhile then makes this entry miss.
+    versions = {tag: found.get(_tag_key(tag), 0) for tag in tags}
+    entry = found.get(entry_key)
+    if entry is not None and entry["tags"] == versions:
+        return cast(T, entry["value"])
+    value = compute()
+    cache.set(entry_key, {"tags": versions, "value": value}, timeout=seconds)
+    return value
+
+
+# Every Wagtail page, and the site lookups every page makes, show the published page tree.
+PAGE_TREE = "pages"
 
 
 def event_tag(canonical_event_id: int) -> str:

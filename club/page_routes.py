@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 from django.utils.module_loading import import_string
@@ -47,12 +48,16 @@ class OneChildTypeRouteMixin:
 
     child_related: ClassVar[tuple[str, ...]] = ()
 
+    def routed_children(self, model: Any) -> QuerySet[Any]:
+        """The children a URL may route to; a page adds what its child's view reads."""
+        children: QuerySet[Any] = model.objects.child_of(self)
+        return children
+
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         child_models = type(self).allowed_subpage_models()  # type: ignore[attr-defined]
         if path_components and len(child_models) == 1:
             child = (
-                child_models[0]
-                .objects.child_of(self)
+                self.routed_children(child_models[0])
                 .filter(slug=path_components[0])
                 .select_related(*self.child_related)
                 .first()

@@ -178,6 +178,15 @@ def jess(db):
 
 
 @pytest.fixture(autouse=True)
+def no_site_lookups_from_earlier_tests():
+    """The site and menus kept in the shared cache (club/pages/site_lookup.py) were read from
+    an earlier test's rows, which its rollback undid: each test starts without them."""
+    from club.page_cache import PAGE_TREE, forget_now
+
+    forget_now(PAGE_TREE)
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English: a request to /ja/ leaves Japanese active in the thread."""
     from django.utils import translation

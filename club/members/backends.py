@@ -53,10 +53,11 @@ class UsernameOrEmailBackend(ModelBackend):
         return None
 
     def get_user(self, user_id: Any) -> Any:
-        # The header asks for user.member on every page: one query for both.
+        # The header asks for user.member on every page, the account area for its photo:
+        # one query for all three.
         user_model = get_user_model()
         try:
-            user = user_model._default_manager.select_related("member").get(pk=user_id)
+            user = user_model._default_manager.select_related("member__photo").get(pk=user_id)
         except user_model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

@@ -13,12 +13,15 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from club.news.models import NewsIndexPage
+from club.page_cache import PAGE_TREE, remember
+from club.pages.site_lookup import SITE_LOOKUP_SECONDS
 from club.public_pages import restricted_q
 
 
 class SiteChrome:
     """The current language's home page, menu pages and news index, and the translations of
-    the page shown, for one request: all from one query.
+    the page shown, for one request: all from one query, kept in the shared cache until the
+    page tree changes (as the site lookup, club/pages/site_lookup.py).
 
     The pages carry only Page's own fields: titles and URLs are all the chrome shows.
     """
@@ -32,8 +35,17 @@ class SiteChrome:
         site = Site.find_for_request(self.request)
         if site is None:
             return []
-        site_root = site.root_page
         language = get_supported_content_language_variant(get_language())
+        # The same for every viewer (restricted pages are left out for all), so shared.
+        shown = self.page.translation_key if self.page is not None else "-"
+        return remember(
+            f"chrome:{site.pk}:{language}:{shown}",
+            (PAGE_TREE,),
+            lambda: self._load(site.root_page, language),
+            SITE_LOOKUP_SECONDS,
+        )
+
+    def _load(self, site_root: Page, language: str) -> list[Any]:
         # Wagtail's ``localized``: the live translation of the site root, else the root itself.
         translation = Page.objects.filter(
             translation_key=site_root.translation_key, locale__language_code=language, live=True

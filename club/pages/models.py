@@ -20,10 +20,11 @@ from club.members.programmes import Programme
 from club.news.models import NewsPage
 from club.page_mixins import IndexPageMixin
 from club.page_routes import OneChildTypeRouteMixin
+from club.pages.site_lookup import LocalizedFromSiteLookupMixin
 from club.public_pages import ViewRestrictionsInOneQueryMixin, restricted_q
 
 
-class HomePage(ViewRestrictionsInOneQueryMixin, Page):
+class HomePage(LocalizedFromSiteLookupMixin, ViewRestrictionsInOneQueryMixin, Page):
     """The club's front door: hero, key numbers, latest news and upcoming events."""
 
     hero_title = models.CharField(_("hero title"), max_length=150)

@@ -2,6 +2,8 @@
 
 Publishing is rare (staff), so any change to the tree forgets all cached Wagtail pages:
 listings, the home page and feeds show other pages, and exactness here is not worth a map.
+The same tag forgets the site lookups kept for every request (club/pages/site_lookup.py,
+club/pages/chrome.py), which also read the sites, the locales and the view restrictions.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from club.page_cache import depends_on, forget
-
-PAGE_TREE = "pages"
+from club.page_cache import PAGE_TREE, depends_on, forget
 
 
 @hooks.register("before_serve_page")
@@ -31,12 +31,15 @@ def forget_page_tree(**kwargs: Any) -> None:
 for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
     signal.connect(forget_page_tree, dispatch_uid=f"page-cache-{signal!r}")
 post_delete.connect(forget_page_tree, sender=Page, dispatch_uid="page-cache-page-delete")
-for image_signal in (post_save, post_delete):
-    image_signal.connect(
-        forget_page_tree,
-        sender=get_image_model(),
-        dispatch_uid=f"page-cache-image-{image_signal!r}",
-    )
+# A page made private must leave every cached page and menu at once; a site's hostname or
+# root page and the locales decide which page a URL routes to.
+for model in (get_image_model(), PageViewRestriction, Site, Locale):
+    for model_signal in (post_save, post_delete):
+        model_signal.connect(
+            forget_page_tree,
+            sender=model,
+            dispatch_uid=f"page-cache-{model._meta.label_lower}-{model_signal!r}",
+        )
 
 
 @hooks.register("after_create_snippet")

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and the rest: a cached anonymous page costs no database query.
     "club.page_cache.AnonymousPageCacheMiddleware",
+    # Wagtail's site for the request from the shared cache (routing asks it first).
+    "club.pages.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

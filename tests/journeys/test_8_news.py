@@ -57,8 +57,9 @@ def test_an_editor_publishes_news_and_its_japanese_translation(browsing: Browsin
     editor = browsing.person()
     browsing.sign_in_admin(editor)
     browsing.go(editor, "/en/news/")
-    editor.locator("#wagtail-userbar-trigger").click()
-    editor.get_by_role("menuitem", name="Add a child page").click()
+    editor.get_by_role("navigation", name="Editing").get_by_role(
+        "link", name="Add a child page"
+    ).click()
     editor.wait_for_url("**/admin/pages/add/news/newspage/**")
     browsing.check(editor)
 
@@ -76,8 +77,9 @@ def test_an_editor_publishes_news_and_its_japanese_translation(browsing: Browsin
     expect(reader.locator("main").get_by_role("link", name=title)).to_be_visible()
 
     # Translate it from its edit view, then give the copy a Japanese title.
-    editor.locator("#wagtail-userbar-trigger").click()
-    editor.get_by_role("menuitem", name="Edit this page").click()
+    editor.get_by_role("navigation", name="Editing").get_by_role(
+        "link", name="Edit this page"
+    ).click()
     editor.wait_for_url("**/edit/")
     browsing.check(editor)
     translate = editor.get_by_role("link", name="Translate")

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, cast
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -61,6 +62,12 @@ class EventPageQuerySet(PublicPageQuerySet):
         """Events whose hosting chapter is in the country (ISO 3166 alpha-2)."""
         return cast(EventPageQuerySet, self.filter(chapter__country=country_code))
 
+    def with_original_id(self) -> EventPageQuerySet:
+        """Each event with the pk of its original language version (``original_id``), so
+        that ``canonical`` needs no query of its own for an original."""
+        first = EventPage.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+        return cast(EventPageQuerySet, self.annotate(original_id=Subquery(first.values("pk")[:1])))
+
 
 class EventIndexPage(
     IndexPageMixin,
@@ -77,6 +84,10 @@ class EventIndexPage(
 
     class Meta:
         verbose_name = _("event index page")
+
+    def routed_children(self, model: Any) -> EventPageQuerySet:
+        # The event page shows its seats, which belong to the original (``canonical``).
+        return cast(EventPageQuerySet, super().routed_children(model)).with_original_id()
 
     def events(self) -> EventPageQuerySet:
         return cast(
@@ -191,8 +202,8 @@ class EventPage(HeroImageMixin, RoutesByPathMixin, ViewRestrictionsInOneQueryMix
     @cached_property
     def canonical(self) -> EventPage:
         """The original language version, which holds the RSVPs of every translation."""
-        if not self.pk:
-            return self
+        if not self.pk or self.__dict__.get("original_id") == self.pk:
+            return self  # (original_id: see EventPageQuerySet.with_original_id)
         first = (
             EventPage.objects.filter(translation_key=self.translation_key)
             .select_related("chapter")

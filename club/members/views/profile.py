@@ -16,6 +16,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
@@ -60,13 +61,12 @@ class SignedInRequest(HttpRequest):
 
 
 def own_member(request: HttpRequest) -> Member | None:
-    """The signed-in user's own member profile, if they have one."""
-    return (
-        Member.objects.select_related("photo")
-        .exclude(status=MemberStatus.ANONYMISED)
-        .filter(user_id=request.user.pk)
-        .first()
-    )
+    """The signed-in user's own member profile, if they have one (read with the user and
+    its photo, club/members/backends.py: no query of its own)."""
+    member: Member | None = getattr(request.user, "member", None)
+    if member is None or member.status == MemberStatus.ANONYMISED:
+        return None
+    return member
 
 
 def member_area(view: MemberView) -> MemberView:
@@ -99,11 +99,7 @@ def render_area(
 @require_GET
 @member_area
 def profile_overview(request: HttpRequest, member: Member) -> HttpResponse:
-    member = (
-        Member.objects.select_related("photo")
-        .prefetch_related("links", "fields", "careers", "chapters", "subject_groups")
-        .get(pk=member.pk)
-    )
+    prefetch_related_objects([member], "links", "fields", "careers", "chapters", "subject_groups")
     levels = {section.value: member.visibility(section).label for section in Section}
     return render_area(
         request,
