@@ -6,7 +6,10 @@
 Fills a scratch PostgreSQL database (created and migrated if missing) with synthetic,
 SSP-like alumni through COPY: participations 2014-2024, about 7% of members with a
 qualifying re-visit, some with several participations or re-visits, a few re-visits
-before the programme ended, anonymised and pending members, chapter memberships.
+before the programme ended, anonymised and pending members, chapter memberships, accounts
+for about a third of the active members, and profile confirmations (saves, "still true",
+survey answers) over the last five years, which make a status known (coverage) and a
+profile fresh.
 The data is reused while the member count matches (--regenerate forces a new set).
 
 Then, in the same run and on warm caches, it times (best of --repeat):
@@ -27,6 +30,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +55,8 @@ REVISIT_KINDS = [
     ("degree", 40), ("exchange", 15), ("researcher", 25), ("faculty", 5), ("employee", 10),
     ("other", 5),
 ]  # fmt: skip
+CONFIRMATION_KINDS = [("save", 40), ("still_true", 30), ("survey", 30)]
+NOON = dt_time(12, tzinfo=UTC)
 HOSTS = 150
 CHAPTER_COUNTRIES = [code for code, _ in COUNTRIES[:18]]
 
@@ -68,7 +75,7 @@ def weighted(rng: random.Random, table: list[tuple[Any, int]]) -> Callable[[], A
 # --- data ----------------------------------------------------------------------------------
 
 
-def row_builder(model: Any) -> tuple[list[str], Callable[[dict[str, Any]], tuple]]:
+def row_builder(model: Any) -> tuple[list[str], Callable[[dict[str, Any]], tuple[Any, ...]]]:
     """Columns of ``model`` and a function turning overrides into a full COPY row."""
     fields = list(model._meta.concrete_fields)
     now = datetime.now(UTC)
@@ -80,7 +87,7 @@ def row_builder(model: Any) -> tuple[list[str], Callable[[dict[str, Any]], tuple
     }
     names = [field.attname for field in fields]
 
-    def build(values: dict[str, Any]) -> tuple:
+    def build(values: dict[str, Any]) -> tuple[Any, ...]:
         return tuple(values.get(name, defaults[name]) for name in names)
 
     return [field.column for field in fields], build
@@ -107,7 +114,13 @@ def generate(members: int, seed: int) -> dict[str, list[dict[str, Any]]]:
     kind = weighted(rng, REVISIT_KINDS)
     host_weights = [(host, max(1, 200 // (host + 1))) for host in range(1, HOSTS + 1)]
     host = weighted(rng, host_weights)
+    confirmation_kind = weighted(rng, CONFIRMATION_KINDS)
     today = date.today()
+
+    def days_ago(days: int) -> datetime:
+        # Noon UTC: a window edge (now - N years) crosses one only if a run spans noon, so the
+        # dashboard and the hand-written SQL, a few seconds apart, see the same rows.
+        return datetime.combine(today - timedelta(days=days), NOON)
 
     institutions = [
         {"id": i, "name": f"Host University {i}", "normalised_name": f"host university {i}",
@@ -126,16 +139,33 @@ def generate(members: int, seed: int) -> dict[str, list[dict[str, Any]]]:
         "participations": [],
         "revisits": [],
         "memberships": [],
+        "users": [],
+        "confirmations": [],
     }
-    participation_id = revisit_id = membership_id = 0
+    participation_id = revisit_id = membership_id = confirmation_id = 0
     for member_id in range(1, members + 1):
         roll = rng.random()
         status = "pending" if roll < 0.01 else "anonymised" if roll < 0.03 else "active"
         nationality = country()
-        rows["members"].append(
-            {"id": member_id, "given_name": f"Alumnus {member_id}", "status": status,
-             "nationality": nationality, "country": nationality}
-        )  # fmt: skip
+        member = {"id": member_id, "given_name": f"Alumnus {member_id}", "status": status,
+                  "nationality": nationality, "country": nationality}  # fmt: skip
+        rows["members"].append(member)
+        if status == "active" and rng.random() < 0.35:  # claimed an account
+            joined = days_ago(rng.randrange(6 * 365))
+            rows["users"].append(
+                {"id": member_id, "username": f"alumnus{member_id}", "password": "!",
+                 "email": f"alumnus{member_id}@bench.example.org", "date_joined": joined}
+            )  # fmt: skip
+            member["user_id"] = member_id
+        if status != "pending" and rng.random() < 0.30:  # confirmed their profile, 1-3 times
+            moments = sorted(days_ago(rng.randrange(5 * 365)) for _ in range(rng.randint(1, 3)))
+            for moment in moments:
+                confirmation_id += 1
+                rows["confirmations"].append(
+                    {"id": confirmation_id, "member_id": member_id, "confirmed_at": moment,
+                     "kind": confirmation_kind()}
+                )  # fmt: skip
+            member["profile_confirmed_at"] = moments[-1]
         year = fiscal_year()
         start = date(year, 4, 1) + timedelta(days=rng.randrange(355))
         end = start + timedelta(days=rng.randrange(6, 21))
@@ -185,6 +215,7 @@ def generate(members: int, seed: int) -> dict[str, list[dict[str, Any]]]:
 
 def load(members: int, seed: int, report: Callable[[str], None]) -> None:
     """Replace the members data of the scratch database with a generated set."""
+    from django.contrib.auth import get_user_model
     from django.core.management.color import no_style
     from django.db import connection
     from django.db.models import Model
@@ -195,6 +226,7 @@ def load(members: int, seed: int, report: Callable[[str], None]) -> None:
         Institution,
         Member,
         Participation,
+        ProfileConfirmation,
         Revisit,
     )
 
@@ -203,12 +235,14 @@ def load(members: int, seed: int, report: Callable[[str], None]) -> None:
     report(f"generated in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     targets: list[tuple[type[Model], str]] = [
+        (get_user_model(), "users"),
         (Institution, "institutions"),
         (Chapter, "chapters"),
         (Member, "members"),
         (Participation, "participations"),
         (Revisit, "revisits"),
         (ChapterMembership, "memberships"),
+        (ProfileConfirmation, "confirmations"),
     ]
     with connection.cursor() as cursor:
         tables = ", ".join(model._meta.db_table for model, _ in targets)
@@ -243,66 +277,136 @@ WITH first AS (
     GROUP BY f.member_id
 )
 """
-GROUP = """
-SELECT {column}, COUNT(*), COUNT(back.member_id)
-FROM first LEFT JOIN back USING (member_id) GROUP BY 1 ORDER BY 2 DESC, 1 {limit}"""
-REVISITS = """
-SELECT r.{column}, COUNT(DISTINCT r.member_id) FROM members_revisit r
-JOIN first f ON f.member_id = r.member_id WHERE r.start_date > f.end_date GROUP BY 1"""
-MONTHS = """
-SELECT f.fiscal_year,
-    (EXTRACT(YEAR FROM b.first_revisit)::int - EXTRACT(YEAR FROM f.end_date)::int) * 12
-    + EXTRACT(MONTH FROM b.first_revisit)::int - EXTRACT(MONTH FROM f.end_date)::int
-    - CASE WHEN EXTRACT(DAY FROM b.first_revisit) < EXTRACT(DAY FROM f.end_date)
-      THEN 1 ELSE 0 END,
+# Known status (coverage): re-visited, or a profile confirmation in the N years before now.
+# An uncorrelated IN, which PostgreSQL hashes once; a correlated EXISTS inside COUNT FILTER
+# is probed once per alumnus and took 2-5x longer (first run, 2026-12-07).
+CONFIRMED = """{member} IN (SELECT c.member_id FROM members_profileconfirmation c
+    WHERE c.confirmed_at >= now() - interval '{years} years' AND c.confirmed_at < now(){kinds})"""
+# The rows every question is asked over: ``a`` (member, cohort, ...) and ``{revisit}``.
+SOURCES = {
+    "base": {
+        "with": BASE,
+        "from": "first a LEFT JOIN back b ON b.member_id = a.member_id",
+        "revisit": "b.first_revisit",
+        "cohort": "a.fiscal_year",
+    },
+    "facts": {
+        "with": "",
+        "from": "outcomes_alumnus a",
+        "revisit": "a.first_revisit",
+        "cohort": "a.cohort",
+    },
+}
+COUNTS = "COUNT(*), COUNT({revisit}), COUNT(*) FILTER (WHERE {revisit} IS NOT NULL OR {known})"
+HEADLINE = " ".join(("SELECT", COUNTS, "FROM {from}"))
+GROUP = " ".join(("SELECT {column},", COUNTS, "FROM {from} GROUP BY 1 ORDER BY 2 DESC, 1 {limit}"))
+REVISITS = """SELECT r.{column}, COUNT(DISTINCT r.member_id) FROM members_revisit r
+    JOIN {from} ON a.member_id = r.member_id WHERE r.start_date > {end} GROUP BY 1"""
+MONTHS = """SELECT {cohort},
+    (EXTRACT(YEAR FROM {revisit})::int - EXTRACT(YEAR FROM {end})::int) * 12
+    + EXTRACT(MONTH FROM {revisit})::int - EXTRACT(MONTH FROM {end})::int
+    - CASE WHEN EXTRACT(DAY FROM {revisit}) < EXTRACT(DAY FROM {end}) THEN 1 ELSE 0 END,
     COUNT(*)
-FROM first f JOIN back b USING (member_id) GROUP BY 1, 2"""
-HEADLINE = "SELECT COUNT(*), COUNT(back.member_id) FROM first LEFT JOIN back USING (member_id)"
-BASE_SQL = {
-    name: BASE + sql
-    for name, sql in {
-        "headline": HEADLINE,
-        "cohort": GROUP.format(column="fiscal_year", limit=""),
-        "country": GROUP.format(column="nationality", limit=""),
-        "programme": GROUP.format(column="programme", limit=""),
-        "host": GROUP.format(column="host_institution_id", limit="LIMIT 10"),
-        "kind": REVISITS.format(column="kind"),
-        "source": REVISITS.format(column="source"),
-        "months": MONTHS,
-    }.items()
+FROM {from} WHERE {revisit} IS NOT NULL GROUP BY 1, 2"""
+# Freshness: alumni with an account, and those of them who confirmed in the last 12 months.
+FRESHNESS = """SELECT COUNT(*), COUNT(*) FILTER (WHERE {recent})
+    FROM {from} JOIN members_member m ON m.id = a.member_id
+    JOIN auth_user u ON u.id = m.user_id WHERE u.date_joined < now()"""
+# Engagement: accounts, updates (save or survey) in the last year, check-ins, Q&A.
+ATTENDED = """a.member_id IN (SELECT v.member_id FROM events_rsvp v
+    WHERE v.checked_in_at IS NOT NULL AND v.checked_in_at < now())"""
+MEASURES = """COUNT(*), COUNT(*) FILTER (WHERE u.date_joined < now()),
+    COUNT(*) FILTER (WHERE {updated}), COUNT(*) FILTER (WHERE {attended}),
+    COUNT(*) FILTER (WHERE a.member_id IN (SELECT q.author_id FROM qa_question q
+        WHERE q.created_at < now()) OR a.member_id IN (SELECT n.author_id FROM qa_answer n
+        WHERE n.created_at < now()))"""
+ACCOUNTS = "JOIN members_member m ON m.id = a.member_id LEFT JOIN auth_user u ON u.id = m.user_id"
+# Built from constants only (no input reaches these strings).
+ENGAGEMENT = " ".join(
+    ("SELECT {cohort},", MEASURES, "FROM {from}", ACCOUNTS, "GROUP BY 1 ORDER BY 1")
+)
+CHAPTERS = " ".join(
+    (
+        "SELECT h.slug, h.name,",
+        MEASURES,
+        "FROM members_chaptermembership cm JOIN members_chapter h ON h.id = cm.chapter_id",
+        "JOIN {from} ON a.member_id = cm.member_id",
+        ACCOUNTS,
+        "GROUP BY 1, 2",
+    )
+)
+# Reunion: alumni, re-visitors and known status among those checked in and the others.
+REUNION = """SELECT COUNT(*) FILTER (WHERE {attended}),
+    COUNT({revisit}) FILTER (WHERE {attended}),
+    COUNT(*) FILTER (WHERE {attended} AND ({revisit} IS NOT NULL OR {known})),
+    COUNT(*) FILTER (WHERE NOT {attended}),
+    COUNT({revisit}) FILTER (WHERE NOT {attended}),
+    COUNT(*) FILTER (WHERE NOT {attended} AND ({revisit} IS NOT NULL OR {known}))
+FROM {from}"""
+QUESTIONS = {
+    "headline": HEADLINE,
+    "cohort": GROUP.replace("{column}", "{cohort}", 1).replace("{limit}", ""),
+    "country": GROUP.replace("{column}", "a.nationality").replace("{limit}", ""),
+    "programme": GROUP.replace("{column}", "a.programme").replace("{limit}", ""),
+    "host": GROUP.replace("{column}", "a.host_institution_id").replace("{limit}", "LIMIT 10"),
+    "kind": REVISITS.replace("{column}", "kind"),
+    "source": REVISITS.replace("{column}", "source"),
+    "months": MONTHS,
+    "freshness": FRESHNESS,
+    "reunion": REUNION,
+    "engagement": ENGAGEMENT,
+    "chapters": CHAPTERS,
 }
-# The same questions over the derived per-alumnus rows the dashboard reads.
-FACT_GROUP = """SELECT {column}, COUNT(*), COUNT(first_revisit) FROM outcomes_alumnus
-    GROUP BY 1 ORDER BY 2 DESC, 1 {limit}"""
-FACT_REVISITS = """SELECT r.{column}, COUNT(DISTINCT r.member_id) FROM members_revisit r
-    JOIN outcomes_alumnus a ON a.member_id = r.member_id WHERE r.start_date > a.first_end
-    GROUP BY 1"""
-FACT_SQL = {
-    "headline": "SELECT COUNT(*), COUNT(first_revisit) FROM outcomes_alumnus",
-    "cohort": FACT_GROUP.format(column="cohort", limit=""),
-    "country": FACT_GROUP.format(column="nationality", limit=""),
-    "programme": FACT_GROUP.format(column="programme", limit=""),
-    "host": FACT_GROUP.format(column="host_institution_id", limit="LIMIT 10"),
-    "kind": FACT_REVISITS.format(column="kind"),
-    "source": FACT_REVISITS.format(column="source"),
-    "months": """SELECT cohort, months_to_revisit, COUNT(*) FROM outcomes_alumnus
-        WHERE months_to_revisit IS NOT NULL GROUP BY 1, 2""",
-}
+
+
+def hand_written(source: str, name: str, years: int) -> str:
+    """The hand-written SQL for question ``name`` over ``source`` ("base" or "facts")."""
+    parts = SOURCES[source]
+    confirmed = partial(CONFIRMED.format, member="a.member_id", kinds="")
+    values = {
+        **parts,
+        "end": "a.end_date" if source == "base" else "a.first_end",
+        "known": confirmed(years=years),
+        "recent": confirmed(years=1),
+        "updated": CONFIRMED.format(
+            member="a.member_id", years=1, kinds=" AND c.kind IN ('save', 'survey')"
+        ),
+        "attended": ATTENDED,
+    }
+    sql = QUESTIONS[name]
+    for _round in range(2):  # the snippets hold placeholders of their own
+        for key, value in values.items():
+            if key != "with":
+                sql = sql.replace("{" + key + "}", value)
+    return parts["with"] + sql
 
 
 def orm_queries(selection: Any) -> dict[str, Callable[[], Any]]:
-    """The dashboard's own queries, one per breakdown, returning comparable raw results."""
-    from club.outcomes import queries
+    """The dashboard's own queries, one per question, returning comparable raw results."""
+    from club.outcomes import engagement, queries
+    from club.outcomes.report import freshness
+    from club.outcomes.reunions import NO_REUNION, REUNION, reunion_counts
 
     def groups(name: str, limit: int | None = None) -> Callable[[], Any]:
         return lambda: {
-            key: (c.alumni, c.revisited)
+            key: (c.alumni, c.revisited, c.known)
             for key, c in queries.group_counts(selection, name, limit).items()
         }
 
+    def reunion() -> tuple[int, ...]:
+        groups = reunion_counts(selection)
+        return tuple(
+            figure
+            for group in (groups[REUNION], groups[NO_REUNION])
+            for figure in (group.alumni, group.revisited, group.known)
+        )
+
+    def fresh() -> tuple[Any, Any]:
+        figures = freshness(selection)
+        return (figures.accounts.value, figures.confirmed.value)
+
     return {
-        # Known status is compared separately (it needs the confirmations table).
-        "headline": lambda: (lambda t: (t.alumni, t.revisited))(queries.total(selection)),
+        "headline": lambda: (lambda t: (t.alumni, t.revisited, t.known))(queries.total(selection)),
         "cohort": groups("cohort"),
         "country": groups("country"),
         "programme": groups("programme"),
@@ -310,26 +414,39 @@ def orm_queries(selection: Any) -> dict[str, Callable[[], Any]]:
         "kind": lambda: queries.revisitors_by(selection, "kind"),
         "source": lambda: queries.revisitors_by(selection, "source"),
         "months": lambda: dict(queries.months_to_revisit(selection)),
+        "freshness": fresh,
+        "reunion": reunion,
+        "engagement": lambda: {
+            cohort: tuple(counts[name] for name in ("alumni", *engagement.MEASURES))
+            for cohort, counts in engagement.by_cohort(selection).items()
+        },
+        "chapters": lambda: {
+            chapter: tuple(counts[name] for name in ("alumni", *engagement.MEASURES))
+            for chapter, counts in engagement.by_chapter(selection).items()
+        },
     }
 
 
-def as_result(name: str, rows: list[tuple]) -> Any:
+def as_result(name: str, rows: list[tuple[Any, ...]]) -> Any:
     """Hand-written SQL rows in the shape the ORM functions return."""
-    if name == "headline":
+    if name in ("headline", "freshness", "reunion"):
         return tuple(rows[0])
+    if name == "chapters":
+        return {(slug, title): tuple(counts) for slug, title, *counts in rows}
     if name in ("kind", "source"):
         return {key: count for key, count in rows}
     if name == "months":
         return {(cohort, int(months)): count for cohort, months, count in rows}
-    return {key: (alumni, revisited) for key, alumni, revisited in rows}
+    return {key: tuple(counts) for key, *counts in rows}
 
 
-def fetch(sql: str) -> list[tuple]:
+def fetch(sql: str) -> list[tuple[Any, ...]]:
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
 
 
 def best(run: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -414,6 +531,7 @@ def main() -> int:
     refresh_time = (time.perf_counter() - started) / len(sample)
 
     everyone = Selection()
+    years = everyone.window_years
     orm = orm_queries(everyone)
     print(f"\n{machine()}\n{connection.cursor().connection.info.server_version} PostgreSQL")
     print(f"{Member.objects.count():,} members, {alumni:,} alumni; best of {args.repeat} runs\n")
@@ -422,8 +540,9 @@ def main() -> int:
     totals = [0.0, 0.0, 0.0]
     for name, query in orm.items():
         orm_time, orm_result = best(query, args.repeat)
-        fact_time, fact_rows = best(lambda name=name: fetch(FACT_SQL[name]), args.repeat)
-        base_time, base_rows = best(lambda name=name: fetch(BASE_SQL[name]), args.repeat)
+        fact_sql, base_sql = (hand_written(source, name, years) for source in ("facts", "base"))
+        fact_time, fact_rows = best(partial(fetch, fact_sql), args.repeat)
+        base_time, base_rows = best(partial(fetch, base_sql), args.repeat)
         same = orm_result == as_result(name, base_rows) == as_result(name, fact_rows)
         for index, value in enumerate((orm_time, fact_time, base_time)):
             totals[index] += value
@@ -446,8 +565,11 @@ def main() -> int:
     rate = report.headline.rate.value or 0
     print(f"headline: {report.headline.alumni.value:,} alumni, {rate:.1%} re-visited,"
           f" median {report.headline.median_months.value} months")  # fmt: skip
-    goal = full <= 2 * totals[2] and full < 2.0
-    print(f"goal (<= 2x hand-written SQL and < 2 s): {'met' if goal else 'NOT met'}")
+    # The issue's goal: the dashboard within 2x the hand-written SQL asking the same questions,
+    # on the same derived rows (the stricter reading) and on the members tables.
+    goal = full <= 2 * totals[1]
+    print(f"goal (<= 2x hand-written SQL on the same rows): {'met' if goal else 'NOT met'}")
+    print(f"under 2 s (load {os.getloadavg()[0]:.1f}): {'yes' if full < 2.0 else 'no'}")
     return 0 if goal else 1
 
 

@@ -81,7 +81,7 @@ def platform_send() -> int:
     from django.utils import timezone
 
     from club.surveys.models import Wave
-    from club.surveys.sending import INVITATION, chunks, invite_audience, send_batch
+    from club.surveys.sending import INVITATION, batches, invite_audience, send_batch
 
     today = timezone.localdate()
     wave = Wave.objects.create(
@@ -92,7 +92,7 @@ def platform_send() -> int:
         skip_answered_months=0,
     )
     sent = 0
-    for batch in chunks(invite_audience(wave)):  # what the worker runs, task by task
+    for batch in batches(invite_audience(wave)):  # what the worker runs, task by task
         sent += send_batch(batch, INVITATION)["sent"]
     return sent
 
@@ -151,7 +151,7 @@ def main() -> None:
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     try:
-        results = {}
+        results: dict[str, list[float]] = {}
         for label, traced in (("platform", False), ("platform", True))[: 2 if options.trace else 1]:
             Invitation.objects.all().delete()
             Wave.objects.all().delete()
@@ -170,6 +170,7 @@ def main() -> None:
         from club.surveys.sending import INVITATION, build_message
 
         sample_invitation = Invitation.objects.select_related("wave", "member").first()
+        assert sample_invitation is not None
         built = build_message(sample_invitation, INVITATION)
         assert isinstance(built, DjangoMessage)
         import email
@@ -181,7 +182,7 @@ def main() -> None:
             if traced:
                 tracemalloc.start()
             started = time.perf_counter()
-            count = raw_send("127.0.0.1", port, sample, addresses)  # type: ignore[arg-type]
+            count = raw_send("127.0.0.1", port, sample, addresses)
             seconds = time.perf_counter() - started
             peak = tracemalloc.get_traced_memory()[1] / 2**20 if traced else 0.0
             tracemalloc.stop()

@@ -11,12 +11,14 @@ import logging
 import smtplib
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -36,58 +38,77 @@ REMINDER = "reminder"
 KINDS = (INVITATION, REMINDER)
 
 
-def chunks(ids: Sequence[int], size: int = BATCH_SIZE) -> Iterator[list[int]]:
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])
+def batches(invitation_ids: QuerySet[Invitation, int]) -> Iterator[list[int]]:
+    """The ids, ``BATCH_SIZE`` at a time in pk order, each page read by keyset (``pk > last``).
+
+    Only one batch is ever in memory, however large the wave; no query grows with it.
+    """
+    last = 0
+    while batch := list(invitation_ids.filter(pk__gt=last).order_by("pk")[:BATCH_SIZE]):
+        yield batch
+        last = batch[-1]
+
+
+def _last_pk(wave: Wave) -> int:
+    return wave.invitations.aggregate(last=Max("pk"))["last"] or 0
 
 
 @transaction.atomic
-def invite_audience(wave: Wave, now: datetime | None = None) -> list[int]:
-    """Create an invitation for each person in the audience not yet invited; their ids.
+def invite_audience(wave: Wave, now: datetime | None = None) -> QuerySet[Invitation, int]:
+    """Create an invitation for each person in the audience not yet invited; their ids, lazily.
 
     Raises ``EmptyAudience`` (and writes nothing) when the filters select nobody.
     """
     moment = now or timezone.now()
-    member_ids = list(
+    member_ids = (
         audience(wave, moment)
         .exclude(survey_invitations__wave=wave)
         .order_by("pk")
         .values_list("pk", flat=True)
+        .iterator(chunk_size=INSERT_SIZE)
     )
-    if not member_ids and not wave.invitations.exists():
-        raise EmptyAudience
-    for chunk in chunks(member_ids, INSERT_SIZE):  # a chunk at a time: memory stays flat
+    # Neither the audience nor the new invitations are ever held whole: members stream from
+    # a server-side cursor into inserts of INSERT_SIZE, and the caller reads the invitations
+    # back by pk range, so memory and query size stay flat in the number of alumni.
+    before = _last_pk(wave)
+    while chunk := list(islice(member_ids, INSERT_SIZE)):
         Invitation.objects.bulk_create(
             [Invitation(wave=wave, member_id=member_id, created_at=moment) for member_id in chunk],
             ignore_conflicts=True,
         )
+    after = _last_pk(wave)
+    if after == before and not wave.invitations.exists():
+        raise EmptyAudience
     if wave.sent_at is None:
         wave.sent_at = moment
         wave.save(update_fields=["sent_at"])
-    return list(
-        wave.invitations.filter(state=InvitationState.QUEUED, member_id__in=member_ids)
+    # This run's rows: pks are handed out in order, so they lie above what the wave had. The
+    # range is fixed, so the set stays the same while the batches change the rows' states.
+    return (
+        Invitation.objects.filter(wave=wave, pk__gt=before, pk__lte=after)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
 
 
-def due_reminders(wave: Wave, now: datetime | None = None) -> list[int]:
-    """Claim the reminders due now: sent, not answered or unsubscribed, not yet reminded."""
+def due_reminders(wave: Wave, now: datetime | None = None) -> QuerySet[Invitation, int]:
+    """Claim the reminders due now: sent, not answered or unsubscribed, not yet reminded.
+
+    The ids claimed come back lazily (those stamped ``reminded_at`` with this moment).
+    """
     moment = now or timezone.now()
     if not wave.is_open(moment):
-        return []
-    with transaction.atomic():
-        due = Invitation.objects.filter(
-            wave=wave,
-            state=InvitationState.SENT,
-            reminded_at__isnull=True,
-            sent_at__lte=moment - timedelta(days=wave.reminder_after_days),
-            member__in=Member.objects.consenting(Purpose.SURVEYS),
-        )
-        ids = list(due.order_by("pk").values_list("pk", flat=True))
-        # The claim: a second run, or a second worker, finds nothing left to remind.
-        Invitation.objects.filter(pk__in=ids, reminded_at__isnull=True).update(reminded_at=moment)
-    return ids
+        return Invitation.objects.none().values_list("pk", flat=True)
+    # The claim is one UPDATE: a second run, or a second worker, finds nothing left to remind.
+    Invitation.objects.filter(
+        wave=wave,
+        state=InvitationState.SENT,
+        reminded_at__isnull=True,
+        sent_at__lte=moment - timedelta(days=wave.reminder_after_days),
+        member__in=Member.objects.consenting(Purpose.SURVEYS),
+    ).update(reminded_at=moment)
+    claimed = Invitation.objects.filter(wave=wave, reminded_at=moment)
+    return claimed.order_by("pk").values_list("pk", flat=True)
 
 
 def links(invitation: Invitation, language: str) -> dict[str, str]:

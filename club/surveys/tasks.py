@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from functools import partial
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django_tasks import task
 
-from club.surveys.models import Wave
-from club.surveys.sending import INVITATION, REMINDER, chunks, due_reminders, invite_audience
+from club.surveys.models import Invitation, Wave
+from club.surveys.sending import INVITATION, REMINDER, batches, due_reminders, invite_audience
 from club.surveys.sending import send_batch as send_now
 
 logger = logging.getLogger(__name__)
@@ -22,15 +22,19 @@ def send_batch(invitation_ids: list[int], kind: str) -> dict[str, int]:
     return send_now(invitation_ids, kind)
 
 
-def queue_batches(invitation_ids: Sequence[int], kind: str) -> int:
-    """Queue ``kind`` mails for these invitations, in batches, once this transaction commits."""
-    batches = list(chunks(invitation_ids))
-    transaction.on_commit(partial(_enqueue, batches, kind))
-    return len(invitation_ids)
+def queue_batches(invitation_ids: QuerySet[Invitation, int], kind: str) -> int:
+    """Queue ``kind`` mails for these invitations, in batches, once this transaction commits.
+
+    The ids are read back a batch at a time when the batches are queued, never held whole.
+    """
+    count = invitation_ids.count()
+    if count:
+        transaction.on_commit(partial(_enqueue, invitation_ids, kind))
+    return count
 
 
-def _enqueue(batches: list[list[int]], kind: str) -> None:
-    for batch in batches:
+def _enqueue(invitation_ids: QuerySet[Invitation, int], kind: str) -> None:
+    for batch in batches(invitation_ids):
         send_batch.enqueue(batch, kind)
 
 

@@ -91,5 +91,5 @@ def test_inviting_twice_invites_each_person_once(make_wave, make_alumnus):
     assert len(invite_audience(wave)) == 1
     second = make_alumnus()
 
-    assert invite_audience(wave) == [Invitation.objects.get(member=second).pk]
+    assert list(invite_audience(wave)) == [Invitation.objects.get(member=second).pk]
     assert Invitation.objects.filter(member=first).count() == 1

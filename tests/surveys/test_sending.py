@@ -3,15 +3,19 @@ own links and RFC 8058 unsubscribe headers; refused recipients are failed, the r
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from club.members.consent import record_consent
 from club.members.models import ConsentSource, Purpose
+from club.surveys import sending
 from club.surveys.models import InvitationState
 from club.surveys.sending import INVITATION, REMINDER, due_reminders, invite_audience, send_batch
 from club.surveys.tasks import send_reminders, send_wave
@@ -60,6 +64,29 @@ def test_sending_queues_batches_on_the_durable_backend(
     )
     assert len(ids) == 3
     assert mail.outbox == []  # the worker sends, not the request
+
+
+def test_a_wave_is_invited_and_queued_in_pages_that_do_not_grow_with_the_audience(
+    monkeypatch, make_wave, make_alumnus, django_capture_on_commit_callbacks
+):
+    """Issue 14: memory flat in the audience; no id list, nor a query listing every id."""
+    monkeypatch.setattr(sending, "BATCH_SIZE", 2)
+    monkeypatch.setattr(sending, "INSERT_SIZE", 2)
+    for _ in range(5):
+        make_alumnus()
+    wave = make_wave()
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert send_wave(wave) == 5
+
+    ids = sorted(wave.invitations.values_list("pk", flat=True))
+    assert [args for args, _kind in queued()] == [ids[0:2], ids[2:4], ids[4:5]]
+    in_lists = [re.findall(r" IN \(([^()]*)\)", query["sql"]) for query in queries]
+    longest_in_list = max((text.count(",") + 1 for found in in_lists for text in found), default=0)
+    assert longest_in_list <= 2
 
 
 def test_each_mail_has_the_unsubscribe_headers_and_the_persons_own_links(make_wave, make_alumnus):
@@ -147,8 +174,8 @@ def test_reminders_go_only_to_those_who_have_not_answered_after_the_delay(
 
     due = due_reminders(wave)
 
-    assert due == [waiting.pk]
-    assert due_reminders(wave) == []  # claimed once
+    assert list(due) == [waiting.pk]
+    assert list(due_reminders(wave)) == []  # claimed once
     assert too_recent.pk not in due
     assert send_batch(due, REMINDER)["sent"] == 1
     (message,) = mail.outbox
@@ -159,7 +186,7 @@ def test_reminders_go_only_to_those_who_have_not_answered_after_the_delay(
 def test_a_reminder_queued_before_an_answer_is_not_sent(make_wave, make_alumnus, invite):
     wave = make_wave(reminder_after_days=1)
     invitation = invite(wave, make_alumnus(), days_ago=2)
-    due = due_reminders(wave)
+    due = list(due_reminders(wave))  # the batch as the worker gets it
     invitation.state = InvitationState.ANSWERED
     invitation.save()
 
@@ -173,7 +200,7 @@ def test_no_reminders_once_the_wave_has_closed(make_wave, make_alumnus, invite):
     wave.opens_on = wave.opens_on - timedelta(days=3)
     wave.save()
 
-    assert due_reminders(wave) == []
+    assert list(due_reminders(wave)) == []
 
 
 def test_the_reminder_command_queues_the_due_reminders(

@@ -53,7 +53,7 @@ def test_the_button_confirms_the_profile_once_and_stops_the_reminder(
     invitation = wave.invitations.get()
     assert invitation.state == InvitationState.ANSWERED
     assert Answer.objects.get(invitation=invitation).submitted == {"unchanged": True}
-    assert due_reminders(wave) == []
+    assert list(due_reminders(wave)) == []
 
 
 def test_a_forged_link_is_refused_and_writes_nothing(client, make_wave, make_alumnus):

@@ -35,7 +35,7 @@ def test_one_click_post_needs_no_csrf_token_and_withdraws_consent(make_wave, mak
     invitation.refresh_from_db()
     assert invitation.state == InvitationState.UNSUBSCRIBED
     assert invitation.unsubscribed_at is not None
-    assert due_reminders(wave) == []
+    assert list(due_reminders(wave)) == []
 
 
 def test_the_page_asks_before_unsubscribing(client, make_wave, make_alumnus, invite):
