@@ -20,6 +20,7 @@ from club.members.models import (
     ChapterMembership,
     GroupRole,
     Member,
+    Purpose,
     SubjectGroup,
     SubjectGroupMembership,
 )
@@ -126,13 +127,21 @@ def set_role(group: Group, member: Member, role: GroupRole | str) -> MembershipC
 PROFILE_RELATIONS = ("chapters", "fields")
 
 
+def _listable(viewer: Viewer) -> QuerySet[Member]:
+    """Members a chapter or group page may list to the viewer: their profile visible to them
+    and, for anyone but JST staff, still consenting to be listed (a member list is a
+    directory too: withdrawing takes the member off every list at once, counts included)."""
+    members = privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
+    return members if viewer.is_staff else members.consenting(Purpose.DIRECTORY)
+
+
 def visible_members(group: Group, viewer: Viewer, **membership: Any) -> QuerySet[Member]:
     """The group's members whose profile the viewer may see, ready for ``ProfileView``.
 
     ``membership`` narrows on the membership row, e.g. ``role=GroupRole.COORDINATOR``.
     """
     return (
-        privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
+        _listable(viewer)
         .filter(**_membership_filter(type(group), group, **membership))
         .select_related("photo")
         .prefetch_related(*PROFILE_RELATIONS)
@@ -160,7 +169,7 @@ def groups_with_visible_counts(queryset: QuerySet[Any], viewer: Viewer) -> Query
     inferred from a total.
     """
     group_model = queryset.model
-    visible = privacy.visible_members(viewer, Section.PROFILE, Member.objects.listed())
+    visible = _listable(viewer)
     count = (
         visible.filter(**_membership_filter(group_model, OuterRef("pk")))
         .order_by()

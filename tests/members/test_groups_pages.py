@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from club.members.models import ChapterMembership, MemberStatus, SubjectGroupMembership
+from club.members.consent import record_consent
+from club.members.models import (
+    ChapterMembership,
+    ConsentSource,
+    MemberStatus,
+    Purpose,
+    SubjectGroupMembership,
+)
 from club.members.sections import Visibility
 from tests.factories import MemberFactory, SubjectGroupFactory, join
 
@@ -207,6 +214,30 @@ def test_pending_and_anonymised_members_are_not_listed(client, india, bob, jess,
     assert member_names(response) == []
     india_card = next(c for c in listing.context["cards"] if c["group"].slug == "india")
     assert india_card["group"].visible_member_count == 0
+
+
+@pytest.mark.parametrize("viewer", ["bob", "jess"])
+def test_a_member_who_left_the_directory_leaves_every_member_list(
+    client, alice, bob, carol, jess, materials, viewer
+):
+    SubjectGroupMembership.objects.create(group=materials, member=alice)
+    record_consent(alice, Purpose.DIRECTORY, False, ConsentSource.SETTINGS)
+    client.force_login(bob.user if viewer == "bob" else jess)
+
+    chapter = client.get(url("chapter-detail", slug="india"))
+    group = client.get(url("group-detail", slug="materials"))
+    listing = client.get(url("chapter-list"))
+
+    india = next(c["group"] for c in listing.context["cards"] if c["group"].slug == "india")
+    if viewer == "bob":  # a member: Alice is on no list and in no count
+        assert member_names(chapter) == ["Carol Chandra"]
+        assert member_names(group) == []
+        assert india.visible_member_count == 1
+        assert "Alice Anand" not in chapter.content.decode()
+    else:  # JST staff keep seeing everyone, as in their administrative export
+        assert member_names(chapter) == ["Alice Anand", "Carol Chandra"]
+        assert member_names(group) == ["Alice Anand"]
+        assert india.visible_member_count == 2
 
 
 # Join and leave
