@@ -16,6 +16,7 @@ own `took` (overhead ratio). Demo members are generated once per scratch databas
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -39,17 +40,68 @@ def setup_django(members: int) -> None:
     django.setup()
 
 
-def ensure_members(count: int) -> None:
+def ensure_members(count: int, workers: int) -> None:
+    """Demo alumni 1..count with their directory entries, once per scratch database.
+
+    On PostgreSQL they are loaded by COPY (bench/seed.py: thousands a second where the
+    ORM writer managed 80-480) and the entries then built by the project's own
+    ``refresh_entries``, split over ``workers`` processes, and ANALYZE (what
+    ``directory_index rebuild`` does in one); SQLite takes the ORM writer, entries included.
+    """
     from django.core.management import call_command
+    from django.db import connection
 
     from club.demo.members.store import seed_members
     from club.members.models import Member
+    from search.models import DirectoryEntry
 
     call_command("migrate", verbosity=0)
-    if Member.objects.count() >= count:
+    members = Member.objects.count()
+    if members >= count and DirectoryEntry.objects.count() >= members:
         return
-    print(f"generating {count:,} demo alumni (once per scratch database)…", flush=True)
-    seed_members(count, 2014, report=print, progress=lambda line: print(line, flush=True))
+    report = lambda line: print(line, flush=True)  # noqa: E731
+    if connection.vendor != "postgresql":
+        print(f"generating {count:,} demo alumni (once per scratch database)…", flush=True)
+        seed_members(count, 2014, report=print, progress=report)
+        return
+    from bench.seed import copy_members
+
+    if members < count:
+        print(f"loading {count:,} demo alumni by COPY (once per scratch database)…", flush=True)
+        started = time.perf_counter()
+        copy_members(count, 2014, progress=report)
+        print(f"loaded by COPY in {time.perf_counter() - started:.0f} s", flush=True)
+    started = time.perf_counter()
+    rebuild_entries(workers)
+    print(f"directory entries rebuilt in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _refresh_slice(ids: list[int]) -> int:
+    from search.directory.entries import refresh_entries
+
+    done = 0
+    for start in range(0, len(ids), 5000):
+        done += refresh_entries(ids[start : start + 5000])
+        print(f"  worker {os.getpid()}: {done:,} / {len(ids):,} entries", flush=True)
+    return done
+
+
+def rebuild_entries(workers: int) -> None:
+    """Every entry rebuilt by the project's refresh_entries over ``workers`` processes."""
+    import multiprocessing
+
+    from django.db import connections
+
+    from club.members.models import Member
+    from club.planner_statistics import refresh_planner_statistics
+
+    ids = list(Member.objects.order_by("pk").values_list("pk", flat=True))
+    connections.close_all()  # each forked worker opens its own
+    slices = [ids[i::workers] for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        built = sum(pool.map(_refresh_slice, slices))
+    refresh_planner_statistics()
+    print(f"{built:,} directory entries built, then ANALYZE", flush=True)
 
 
 def workload(seed: int = 7) -> list[dict[str, str]]:
@@ -98,7 +150,10 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def time_view(queries: list[dict[str, str]], user=None) -> list[float]:
+def time_view(
+    queries: list[dict[str, str]], user=None, answers: list[dict] | None = None
+) -> list[float]:
+    """The view's time per query; each answer is kept in ``answers`` when given."""
     from django.test import Client
 
     client = Client()
@@ -110,6 +165,8 @@ def time_view(queries: list[dict[str, str]], user=None) -> list[float]:
         response = client.get("/en/directory/search.json", query)
         timings.append(time.perf_counter() - started)
         assert response.status_code == 200, response.content[:200]
+        if answers is not None:
+            answers.append({key: v for key, v in response.json().items() if key != "engine_ms"})
     return timings
 
 
@@ -201,12 +258,18 @@ def time_naive(queries: list[dict[str, str]], *, post_filter: bool) -> list[floa
     return timings
 
 
-def bench_database(members: int, queries: list[dict[str, str]]) -> None:
+def bench_database(
+    members: int, queries: list[dict[str, str]], answers_path: Path | None = None
+) -> None:
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.filter(member__status="active").first()
     time_view(queries[:10], user)  # warm caches and connections
-    ours = time_view(queries, user)
+    answers: list[dict] = []
+    ours = time_view(queries, user, answers)
+    if answers_path:
+        # Every answer (total, hits, facet counts, suggestion), to compare two versions.
+        answers_path.write_text(json.dumps(answers, indent=1, sort_keys=True))
     p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
     print(f"\n== database backend, {members:,} members, {len(queries)} queries ==")
     print(f"our view (JSON, all facets): p50 {p50 * 1000:.1f} ms  p95 {p95 * 1000:.1f} ms")
@@ -287,9 +350,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--members", type=int, default=43000)
     parser.add_argument("--backends", default="database,elasticsearch")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="processes building the entries (PostgreSQL)"
+    )
+    parser.add_argument(
+        "--answers", type=Path, help="write the view's answers here as JSON (to compare versions)"
+    )
+    parser.add_argument(
+        "--load-only", action="store_true", help="seed the scratch database, measure nothing"
+    )
     args = parser.parse_args()
     setup_django(args.members)
-    ensure_members(args.members)
+    ensure_members(args.members, args.workers)
+    if args.load_only:
+        return 0
     from search.models import DirectoryEntry
 
     print(
@@ -310,7 +384,7 @@ def main() -> int:
         )
         backends.remove("elasticsearch")
     if "database" in backends:
-        bench_database(args.members, queries)
+        bench_database(args.members, queries, args.answers)
     if "elasticsearch" in backends:
         bench_elasticsearch(args.members, queries)
     return 0

@@ -73,6 +73,19 @@ class DirectoryFacetValue(models.Model):
         return f"{self.facet}={self.value}"
 
 
+class DirectoryNameWord(models.Model):
+    """A word of some entry's name (folded), the words "Did you mean" chooses from.
+
+    Added as entries are built and never removed: a word may outlive every entry that had
+    it, so a suggestion is offered only after the database shows a visible entry has it.
+    """
+
+    word = models.CharField(max_length=200, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class DirectoryRemoval(models.Model):
     """A deleted member whose document must still be removed from Elasticsearch."""
 

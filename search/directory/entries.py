@@ -30,7 +30,7 @@ from search.directory.sources import (
     searched_sections,
     text_column,
 )
-from search.models import DirectoryEntry, DirectoryFacetValue
+from search.models import DirectoryEntry, DirectoryFacetValue, DirectoryNameWord
 
 CHUNK = 500
 ENTRY_TEXT_COLUMNS = (NAME_COLUMN, *TEXT_COLUMNS.values())
@@ -142,6 +142,10 @@ def refresh_entries(member_ids: Iterable[int]) -> int:
             DirectoryEntry.objects.filter(pk__in=chunk).delete()
             DirectoryEntry.objects.bulk_create([entry for entry, _ in built])
             DirectoryFacetValue.objects.bulk_create([row for _, rows in built for row in rows])
+            names = sorted({word for entry, _ in built for word in entry.text_name.split()})
+            DirectoryNameWord.objects.bulk_create(
+                [DirectoryNameWord(word=word) for word in names], ignore_conflicts=True
+            )
         done += len(members)
     return done
 

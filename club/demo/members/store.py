@@ -11,10 +11,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Model
 
 from club.demo.members.generate import ROSTER_PREFIX, MemberSpec, generate_members, roster_id
 from club.demo.members.reference import ReferenceIds, ensure_reference_data
@@ -30,6 +32,9 @@ from club.members.models import (
     SubjectGroupMembership,
     TaggedField,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 CHUNK = 2000
 Report = Callable[[str], None]
@@ -94,97 +99,110 @@ def _write_chunk(specs: list[MemberSpec], refs: ReferenceIds, password: str) -> 
     # A user left behind by a deleted demo member is reused; one with a profile is not ours.
     specs = [spec for spec in specs if taken.get(spec.username, (0, None))[1] is None]
     reused = {name: pk for name, (pk, _member) in taken.items()}
-    users = [
-        user_model(
-            username=spec.username,
-            email=spec.email,
-            first_name=spec.given_name[:150],
-            last_name=spec.family_name[:150],
-            password=password,
-            date_joined=spec.date_joined,
-        )
-        for spec in specs
-        if spec.username not in reused
-    ]
+    users = [user_from_spec(spec, password) for spec in specs if spec.username not in reused]
     user_model.objects.bulk_create(users)
     user_ids = {**reused, **{user.username: user.pk for user in users}}
 
-    members = [_member(spec, user_ids[spec.username]) for spec in specs]
+    members = [member_from_spec(spec, user_ids[spec.username]) for spec in specs]
     Member.objects.bulk_create(members)
-    pairs = list(zip(specs, members, strict=True))
-    institution = refs.institutions.get
-    Participation.objects.bulk_create(
-        Participation(
-            member=member,
-            programme=visit.programme,
-            fiscal_year=visit.fiscal_year,
-            start_date=visit.start_date,
-            end_date=visit.end_date,
-            sending_institution_id=institution(visit.sending or ""),
-            host_institution_id=institution(visit.host or ""),
-        )
-        for spec, member in pairs
-        for visit in spec.participations
-    )
-    Revisit.objects.bulk_create(
-        Revisit(
-            member=member,
-            kind=revisit.kind,
-            institution_id=institution(revisit.institution),
-            start_date=revisit.start_date,
-            end_date=revisit.end_date,
-            funding=revisit.funding,
-            source=revisit.source,
-        )
-        for spec, member in pairs
-        for revisit in spec.revisits
-    )
-    CareerEntry.objects.bulk_create(
-        CareerEntry(
-            member=member,
-            position=career.position,
-            organisation=career.organisation,
-            country=career.country,
-            start_date=career.start_date,
-            end_date=career.end_date,
-            is_current=career.is_current,
-        )
-        for spec, member in pairs
-        for career in spec.careers
-    )
-    TaggedField.objects.bulk_create(
-        TaggedField(content_object=member, tag_id=refs.tags[name])
-        for spec, member in pairs
-        for name in spec.fields
-    )
-    MemberLink.objects.bulk_create(
-        MemberLink(member=member, label=label, url=url)
-        for spec, member in pairs
-        for label, url in spec.links
-    )
-    ChapterMembership.objects.bulk_create(
-        ChapterMembership(
-            member=member,
-            chapter_id=refs.chapters[spec.chapter],
-            role=_role(spec.chapter_coordinator),
-        )
-        for spec, member in pairs
-        if spec.chapter
-    )
-    SubjectGroupMembership.objects.bulk_create(
-        SubjectGroupMembership(member=member, group_id=refs.groups[slug], role=_role(coordinator))
-        for spec, member in pairs
-        for slug, coordinator in spec.groups
-    )
+    for model, rows in member_rows(list(zip(specs, members, strict=True)), refs).items():
+        model._default_manager.bulk_create(rows)
     _refresh_directory([member.pk for member in members])
     return len(members)
+
+
+def member_rows(
+    pairs: list[tuple[MemberSpec, Member]], refs: ReferenceIds
+) -> dict[type[Model], list[Model]]:
+    """The rows hanging off each written member, by model, in an order safe to insert."""
+    institution = refs.institutions.get
+    return {
+        Participation: [
+            Participation(
+                member=member,
+                programme=visit.programme,
+                fiscal_year=visit.fiscal_year,
+                start_date=visit.start_date,
+                end_date=visit.end_date,
+                sending_institution_id=institution(visit.sending or ""),
+                host_institution_id=institution(visit.host or ""),
+            )
+            for spec, member in pairs
+            for visit in spec.participations
+        ],
+        Revisit: [
+            Revisit(
+                member=member,
+                kind=revisit.kind,
+                institution_id=institution(revisit.institution),
+                start_date=revisit.start_date,
+                end_date=revisit.end_date,
+                funding=revisit.funding,
+                source=revisit.source,
+            )
+            for spec, member in pairs
+            for revisit in spec.revisits
+        ],
+        CareerEntry: [
+            CareerEntry(
+                member=member,
+                position=career.position,
+                organisation=career.organisation,
+                country=career.country,
+                start_date=career.start_date,
+                end_date=career.end_date,
+                is_current=career.is_current,
+            )
+            for spec, member in pairs
+            for career in spec.careers
+        ],
+        TaggedField: [
+            TaggedField(content_object=member, tag_id=refs.tags[name])
+            for spec, member in pairs
+            for name in spec.fields
+        ],
+        MemberLink: [
+            MemberLink(member=member, label=label, url=url)
+            for spec, member in pairs
+            for label, url in spec.links
+        ],
+        ChapterMembership: [
+            ChapterMembership(
+                member=member,
+                chapter_id=refs.chapters[spec.chapter],
+                role=_role(spec.chapter_coordinator),
+            )
+            for spec, member in pairs
+            if spec.chapter
+        ],
+        SubjectGroupMembership: [
+            SubjectGroupMembership(
+                member=member, group_id=refs.groups[slug], role=_role(coordinator)
+            )
+            for spec, member in pairs
+            for slug, coordinator in spec.groups
+        ],
+    }
+
+
+def user_from_spec(spec: MemberSpec, password: str) -> User:
+    """The (unsaved) account of one demo alumnus."""
+    return get_user_model()(
+        username=spec.username,
+        email=spec.email,
+        first_name=spec.given_name[:150],
+        last_name=spec.family_name[:150],
+        password=password,
+        date_joined=spec.date_joined,
+    )
 
 
 def _role(coordinator: bool) -> str:
     return GroupRole.COORDINATOR if coordinator else GroupRole.MEMBER
 
 
-def _member(spec: MemberSpec, user_id: int) -> Member:
+def member_from_spec(spec: MemberSpec, user_id: int) -> Member:
+    """The (unsaved) Member row of one demo alumnus."""
     visibility = {f"visibility_{section}": value for section, value in spec.visibility.items()}
     return Member(
         user_id=user_id,

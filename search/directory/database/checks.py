@@ -13,7 +13,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from search.directory.database import schema
 
 # From this migration on, the text index exists (before it, migrate is still to come).
-INDEX_MIGRATION = ("search", "0002_directory_text_index")
+INDEX_MIGRATION = ("search", "0003_directory_name_words")
 
 
 @register(Tags.database)

@@ -26,6 +26,11 @@ FTS_TABLE = "search_directorytext"
 TRIGGERS = tuple(f"{FTS_TABLE}_{event}" for event in ("insert", "delete", "update"))
 WORDS_COLUMN = "words"
 WORDS_INDEX = "search_directoryentry_words"
+# The name words alone, for "Did you mean" (search.directory.database.suggestions):
+# whether a word starts or is a name is then one index look-up, not a read of every
+# entry having the word anywhere.
+NAME_WORDS_COLUMN = "name_words"
+NAME_WORDS_INDEX = "search_directoryentry_name_words"
 
 _COLUMNS = "text_name, text_profile, text_career, text_participation, facet_tokens"
 _OLD = ", ".join(["old.member_id"] + [f"old.{c}" for c in _COLUMNS.split(", ")])
@@ -54,6 +59,9 @@ POSTGRESQL = [
     " || ' ' || text_career || ' ' || text_participation || ' ' || facet_tokens, ' '), '')))"
     " STORED",
     f"CREATE INDEX IF NOT EXISTS {WORDS_INDEX} ON {TABLE} USING gin ({WORDS_COLUMN})",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {NAME_WORDS_COLUMN} tsvector GENERATED ALWAYS"
+    " AS (array_to_tsvector(array_remove(string_to_array(text_name, ' '), ''))) STORED",
+    f"CREATE INDEX IF NOT EXISTS {NAME_WORDS_INDEX} ON {TABLE} USING gin ({NAME_WORDS_COLUMN})",
 ]
 STATEMENTS = {"sqlite": SQLITE, "postgresql": POSTGRESQL}
 INDEXED_VENDORS = tuple(STATEMENTS)
@@ -81,14 +89,16 @@ def missing_parts(connection: Any) -> list[str]:
             )
             wanted = [FTS_TABLE, *TRIGGERS]
         elif connection.vendor == "postgresql":
+            columns, indexes = [WORDS_COLUMN, NAME_WORDS_COLUMN], [WORDS_INDEX, NAME_WORDS_INDEX]
             cursor.execute(
                 "SELECT column_name FROM information_schema.columns"
-                " WHERE table_schema = current_schema() AND table_name = %s AND column_name = %s"
+                " WHERE table_schema = current_schema() AND table_name = %s"
+                " AND column_name = ANY(%s)"
                 " UNION ALL SELECT indexname FROM pg_indexes"
-                " WHERE schemaname = current_schema() AND tablename = %s AND indexname = %s",
-                [TABLE, WORDS_COLUMN, TABLE, WORDS_INDEX],
+                " WHERE schemaname = current_schema() AND tablename = %s AND indexname = ANY(%s)",
+                [TABLE, columns, TABLE, indexes],
             )
-            wanted = [WORDS_COLUMN, WORDS_INDEX]
+            wanted = [*columns, *indexes]
         else:
             return []
         present = {row[0] for row in cursor.fetchall()}

@@ -15,16 +15,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher, get_close_matches
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from django.db import connection
+from django.db.models.functions import Length
 
 from club.members.sections import Section
 from club.text import fold
 from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.database import token_index
-from search.directory.database.sql import Condition, all_of
-from search.models import DirectoryEntry
+from search.directory.database.schema import NAME_WORDS_COLUMN
+from search.directory.database.sql import TRUE, Condition, all_of
+from search.models import DirectoryEntry, DirectoryNameWord
 
 if TYPE_CHECKING:
     from search.directory.database.backend import SqlBuilder
@@ -38,33 +41,45 @@ ENTRY = DirectoryEntry._meta.db_table
 
 @dataclass(frozen=True)
 class NameWords:
-    """Which search words start a visible name word, and the visible name words near the others.
+    """Which search words start a visible name word, and the name words near the others.
 
-    ``counts`` holds only the words a misspelling could be close to (by length), with how
-    often each occurs among the names the viewer may see.
+    ``nearby`` holds the name words a misspelling could be close to (by length). Read from
+    the visible names (SQLite) it comes with their ``counts``; read from the vocabulary of
+    every name (PostgreSQL) it may hold hidden words, which are checked one by one.
     """
 
-    counts: Counter[str]
+    nearby: list[str]
     known_terms: frozenset[str]
     visible_profile: Condition
+    counts: Counter[str] | None = None
 
     def known(self, term: str) -> bool:
         """Whether the search word starts a visible name word (so it needs no correction)."""
         return term in self.known_terms
 
+    def _visible(self, word: str) -> bool:
+        return self.counts is not None or _a_visible_name(word, self.visible_profile)
+
+    def _count(self, word: str) -> int:
+        if self.counts is not None:
+            return self.counts[word]
+        return _name_count(word, self.visible_profile)
+
     def closest(self, term: str) -> str | None:
         """The visible name word nearest to ``term``: same script first, then the commonest."""
-        matches = get_close_matches(term, self.counts, n=CANDIDATES, cutoff=CUTOFF)
+        # difflib's own order (score, then word), then its first CANDIDATES visible ones.
+        close = get_close_matches(term, self.nearby, n=len(self.nearby) or 1, cutoff=CUTOFF)
+        matches = list(islice((word for word in close if self._visible(word)), CANDIDATES))
         if not matches:
             return None
-        return max(
-            matches,
-            key=lambda word: (
-                round(SequenceMatcher(None, term, word).ratio(), 3),
-                word.isascii() == term.isascii(),
-                self.counts[word],
-            ),
-        )
+        ranked = [
+            (round(SequenceMatcher(None, term, word).ratio(), 3), word.isascii() == term.isascii())
+            for word in matches
+        ]
+        best = max(ranked)
+        tied = [word for word, rank in zip(matches, ranked, strict=True) if rank == best]
+        # Counting is a look-up per word on PostgreSQL: only the tied ones need it.
+        return tied[0] if len(tied) == 1 else max(tied, key=self._count)
 
     def spelling(self, word: str) -> str:
         """The folded ``word`` as a visible name writes it ("banerjee" -> "Banerjee")."""
@@ -81,12 +96,17 @@ def _visible_names(visible_profile: Condition, *more: Condition) -> Condition:
     return all_of([Condition("e.listed = %s", [True]), visible_profile, *more])
 
 
-def _has_word(column: str, start: str, end: str = "") -> Condition:
-    """``column``'s words include one starting with ``start`` (and ending with ``end``)."""
+def _has_name_word(start: str, end: str = "") -> Condition:
+    """The entry's name words include one starting with ``start`` (and ending with ``end``)."""
     # instr (SQLite) and strpos (PostgreSQL) compare exactly, unlike SQLite's LIKE.
     find = "instr" if connection.vendor == "sqlite" else "strpos"
-    spaced = f"' ' || {column} || ' '" if end else f"' ' || {column}"
-    return Condition(f"{find}({spaced}, %s) > 0", [f" {start}{end}"])
+    spaced = "' ' || e.text_name || ' '" if end else "' ' || e.text_name"
+    condition = Condition(f"{find}({spaced}, %s) > 0", [f" {start}{end}"])
+    if connection.vendor != "postgresql":
+        return condition
+    # The index of names finds the few entries first; the test above stays the exact one.
+    lexeme = "'" + start.replace("\\", "\\\\").replace("'", "''") + "'" + ("" if end else ":*")
+    return Condition(f"e.{NAME_WORDS_COLUMN} @@ CAST(%s AS tsquery)", [lexeme]) & condition
 
 
 def starts_a_name(term: str, visible_profile: Condition) -> bool:
@@ -95,11 +115,35 @@ def starts_a_name(term: str, visible_profile: Condition) -> bool:
     Asked of the database (and its word index), so a search word that is a name costs
     no reading of every name.
     """
-    narrowed = token_index.candidates(DirectoryQuery(text=term))
-    where = _visible_names(visible_profile, narrowed, _has_word("e.text_name", term))
+    narrowed = (
+        TRUE
+        if connection.vendor == "postgresql"
+        else token_index.candidates(DirectoryQuery(text=term))
+    )
+    where = _visible_names(visible_profile, narrowed, _has_name_word(term))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT 1 FROM {ENTRY} e WHERE {where.sql} LIMIT 1", where.params)
         return cursor.fetchone() is not None
+
+
+def _a_visible_name(word: str, visible_profile: Condition) -> bool:
+    """Whether ``word`` is a name word of a listed entry whose profile is visible."""
+    where = _visible_names(visible_profile, _has_name_word(word, " "))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {ENTRY} e WHERE {where.sql} LIMIT 1", where.params)
+        return cursor.fetchone() is not None
+
+
+def _name_count(word: str, visible_profile: Condition) -> int:
+    """How often ``word`` is a name word among visible names (twice in one name: twice)."""
+    where = _visible_names(visible_profile, _has_name_word(word, " "))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COALESCE(SUM(cardinality(array_positions(string_to_array(e.text_name, ' '),"
+            f" %s))), 0) FROM {ENTRY} e WHERE {where.sql}",
+            [word, *where.params],
+        )
+        return int(cursor.fetchone()[0])
 
 
 def _near_lengths(terms: list[str]) -> tuple[int, int]:
@@ -112,37 +156,37 @@ def _near_lengths(terms: list[str]) -> tuple[int, int]:
 
 
 def name_words(visible_profile: Condition, terms: list[str]) -> NameWords:
-    """Which ``terms`` start a visible name word, and the visible name words near the rest."""
+    """Which ``terms`` start a visible name word, and the name words near the rest."""
     known = frozenset(term for term in terms if starts_a_name(term, visible_profile))
     unknown = [term for term in terms if term not in known]
+    if not unknown:
+        return NameWords([], known, visible_profile, Counter())
+    shortest, longest = _near_lengths(unknown)
+    if connection.vendor == "postgresql":
+        # The vocabulary of every name, a small table: no entry is read until a word is close.
+        nearby = (
+            DirectoryNameWord.objects.annotate(length=Length("word"))
+            .filter(length__gte=shortest, length__lte=longest)
+            .values_list("word", flat=True)
+        )
+        return NameWords(sorted(nearby), known, visible_profile)
+    where = _visible_names(visible_profile)
     counts: Counter[str] = Counter()
-    if unknown:
-        shortest, longest = _near_lengths(unknown)
-        where = _visible_names(visible_profile)
-        with connection.cursor() as cursor:
-            # text_name holds the given, family and native names already folded.
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    f"SELECT w.word, COUNT(*) FROM {ENTRY} e CROSS JOIN LATERAL"
-                    " unnest(string_to_array(e.text_name, ' ')) AS w(word)"
-                    f" WHERE {where.sql} AND length(w.word) BETWEEN %s AND %s GROUP BY w.word",
-                    [*where.params, shortest, longest],
-                )
-                counts.update(dict(cursor.fetchall()))
-            else:
-                cursor.execute(f"SELECT e.text_name FROM {ENTRY} e WHERE {where.sql}", where.params)
-                counts.update(
-                    word
-                    for (text_name,) in cursor.fetchall()
-                    for word in text_name.split()
-                    if shortest <= len(word) <= longest
-                )
-    return NameWords(counts, known, visible_profile)
+    with connection.cursor() as cursor:
+        # text_name holds the given, family and native names already folded.
+        cursor.execute(f"SELECT e.text_name FROM {ENTRY} e WHERE {where.sql}", where.params)
+        counts.update(
+            word
+            for (text_name,) in cursor.fetchall()
+            for word in text_name.split()
+            if shortest <= len(word) <= longest
+        )
+    return NameWords(list(counts), known, visible_profile, counts)
 
 
 def _written_names(word: str, visible_profile: Condition) -> list[str]:
     """The display names of visible entries having ``word`` among their name words."""
-    where = _visible_names(visible_profile, _has_word("e.text_name", word, " "))
+    where = _visible_names(visible_profile, _has_name_word(word, " "))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT e.display_name FROM {ENTRY} e WHERE {where.sql}", where.params)
         return [name for (name,) in cursor.fetchall()]

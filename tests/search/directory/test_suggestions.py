@@ -8,6 +8,7 @@ from django.http import QueryDict
 from club.members.models import NameOrder
 from search.directory.contract import DirectoryQuery, DirectoryResult
 from search.directory.database import DatabaseDirectory
+from search.models import DirectoryNameWord
 from tests.factories import MemberFactory
 
 
@@ -78,3 +79,26 @@ def test_the_reported_misspellings_find_their_names(population, as_anonymous):
     assert run(as_anonymous, "q=Banarjee").suggestion == "Banerjee"
     # "Đ" folds to no ASCII letter: the name as written in Latin letters wins the tie.
     assert run(as_anonymous, "q=Nguyen Dc Minh").suggestion == "Nguyen Duc Minh"
+
+
+def test_of_equally_close_names_the_commonest_visible_one_is_suggested(population, as_anonymous):
+    public = {"visibility_profile": "public"}
+    MemberFactory(given_name="Ravi", family_name="Kumer", country="IN", **public)
+    for given in ("Arjun", "Meena"):
+        MemberFactory(given_name=given, family_name="Kumar", country="IN", **public)
+    # Hidden names do not count: two more Kumers nobody may see leave Kumar the commoner.
+    for given in ("Anil", "Sunil"):
+        MemberFactory(given_name=given, family_name="Kumer", country="IN")
+
+    assert run(as_anonymous, "q=Kumor").suggestion == "Kumar"
+
+
+def test_a_name_no_longer_in_the_directory_is_not_suggested(population, as_anonymous):
+    public = {"visibility_profile": "public"}
+    gone = MemberFactory(given_name="Oyunchimeg", family_name="Bat", country="MN", **public)
+    assert run(as_anonymous, "q=Oyunchimek").suggestion == "Oyunchimeg"
+
+    gone.delete()  # its name word stays in the vocabulary of names
+
+    assert DirectoryNameWord.objects.filter(word="oyunchimeg").exists()
+    assert run(as_anonymous, "q=Oyunchimek").suggestion == ""
