@@ -40,11 +40,10 @@ def server_connections(database: str) -> int:
         return cursor.fetchone()[0]
 
 
-@pytest.mark.postgres
-def test_hundreds_of_concurrent_requests_keep_connections_bounded(demo_site):
-    database = connection.settings_dict["NAME"]
+def site_on_test_database(database: str) -> dict[str, str]:
+    """A site process on this test's PostgreSQL database, with a pool of POOL_SIZE."""
     url = urlparse(os.environ["DATABASE_URL"])
-    environment = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "club.settings.dev",
         "DEBUG": "false",
@@ -52,6 +51,12 @@ def test_hundreds_of_concurrent_requests_keep_connections_bounded(demo_site):
         "DATABASE_POOL_SIZE": str(POOL_SIZE),
         "PYTHONPATH": str(ROOT),
     }
+
+
+@pytest.mark.postgres
+def test_hundreds_of_concurrent_requests_keep_connections_bounded(demo_site):
+    database = connection.settings_dict["NAME"]
+    environment = site_on_test_database(database)
     before = server_connections(database)
 
     with daphne(environment, ready_path="/en/") as base, ThreadPoolExecutor(AT_ONCE) as crowd:
@@ -70,15 +75,7 @@ def test_the_pool_opens_every_connection_before_the_crowd_comes(demo_site):
     """psycopg grows a pool one connection at a time: a crowd at a fresh worker on a busy
     machine waited behind that growth and got 503s. The first request opens them all."""
     database = connection.settings_dict["NAME"]
-    url = urlparse(os.environ["DATABASE_URL"])
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "club.settings.dev",
-        "DEBUG": "false",
-        "DATABASE_URL": urlunparse(url._replace(path=f"/{database}")),
-        "DATABASE_POOL_SIZE": str(POOL_SIZE),
-        "PYTHONPATH": str(ROOT),
-    }
+    environment = site_on_test_database(database)
     before = server_connections(database)
     with daphne(environment, ready_path="/en/"):
         give_up = time.monotonic() + 30
