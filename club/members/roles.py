@@ -38,9 +38,12 @@ CAPABILITIES = (
     RUN_SURVEYS,
 )
 
+# Wagtail's own permission to enter the admin (the editors' links on the site follow it).
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
 JST_STAFF_GROUP = "JST staff"
 JST_STAFF_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
+    tuple(ACCESS_ADMIN.split(".")),
     *(tuple(capability.split(".")) for capability in CAPABILITIES),
     ("members", "export_members"),
     ("members", "import_roster"),
@@ -76,6 +79,11 @@ def is_signed_in(user: Any) -> bool:
 def holds(user: Any, permission: str) -> bool:
     """Whether an active, signed-in user holds ``permission`` (superusers hold every one)."""
     return is_signed_in(user) and user.has_perm(permission)
+
+
+def uses_the_admin(user: Any) -> bool:
+    """May enter the Wagtail admin (JST staff, editors); each admin view checks the rest."""
+    return holds(user, ACCESS_ADMIN)
 
 
 def views_all_profiles(user: Any) -> bool:

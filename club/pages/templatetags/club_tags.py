@@ -10,12 +10,11 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from club.members.roles import coordinates_a_chapter, holds, sees_all_outcomes
+from club.members.roles import coordinates_a_chapter, sees_all_outcomes, uses_the_admin
 from club.news.models import NewsIndexPage
 from club.pages.chrome import chrome_for
 
 register = template.Library()
-ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
 @register.simple_tag(takes_context=True)
@@ -91,7 +90,7 @@ def edit_bar(context: dict[str, Any]) -> dict[str, Any]:
     header has already loaded. The admin's edit view still checks the page's permissions.
     """
     request = context["request"]
-    if getattr(request, "is_preview", False) or not holds(request.user, ADMIN_ACCESS):
+    if getattr(request, "is_preview", False) or not uses_the_admin(request.user):
         return {"show": False}
     page = context.get("page")
     return {"show": True, "page": page if isinstance(page, Page) and page.pk else None}
