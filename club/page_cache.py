@@ -51,17 +51,16 @@ def depends_on(*tags: str) -> None:
 
 
 def forget(*tags: str) -> None:
-    """Make every cached page and value that declared one of these tags miss: now, for
-    readers inside the changing transaction (a lookup remembered by ``remember`` must show
-    the change to the request making it), and again once the change commits, so that what
-    other processes read before the commit and kept meanwhile misses too."""
+    """Make every cached page and value that declared one of these tags miss, once the
+    change commits."""
     if tags:
-        forget_now(*tags)
         transaction.on_commit(lambda: _bump(tags))
 
 
 def forget_now(*tags: str) -> None:
-    """Make what declared these tags miss now, in or out of a transaction."""
+    """Make what declared these tags miss now, in or out of a transaction: for a lookup kept
+    by ``remember`` that the changing transaction itself reads again. ``forget`` must
+    follow, so that what other processes read before the commit misses too."""
     _bump(tags)
 
 

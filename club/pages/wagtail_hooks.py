@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from club.page_cache import PAGE_TREE, depends_on, forget
+from club.page_cache import PAGE_TREE, depends_on, forget, forget_now
 
 
 @hooks.register("before_serve_page")
@@ -25,6 +25,10 @@ def declare_page_tree(page: Page, request: Any, serve_args: Any, serve_kwargs: A
 
 
 def forget_page_tree(**kwargs: Any) -> None:
+    # At once as well as on commit: the site lookups kept for every request read the tree,
+    # and the transaction that changed it (publishing, then routing the page) reads them
+    # again. Members' and events' tags are only forgotten on commit: their writes are many.
+    forget_now(PAGE_TREE)
     forget(PAGE_TREE)
 
 
@@ -46,4 +50,4 @@ for model in (get_image_model(), PageViewRestriction, Site, Locale):
 @hooks.register("after_edit_snippet")
 @hooks.register("after_delete_snippet")
 def forget_after_snippet_change(request: Any, instance: Any) -> None:
-    forget(PAGE_TREE)
+    forget_page_tree()
